@@ -1,0 +1,3 @@
+from partnerplan.cli import main
+
+main()

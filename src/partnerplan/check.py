@@ -1,0 +1,338 @@
+"""Loaded data → a validated Plan plus diagnostics that point at file:line:col.
+
+Two passes: Pydantic checks the shape (its errors are translated here, at the
+boundary, into our codes); then references and vocabularies are checked against the
+built-in lists extended by the plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerplan import vocab
+from partnerplan.diagnostics import Diagnostic
+from partnerplan.load import Loaded, Path, SourceMap
+from partnerplan.model import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Built-in lists extended (or overridden, id by id) by the plan's own entries."""
+
+    directions: dict[str, str]
+    groups: dict[str, str]
+    forms: dict[str, str]  # id → name
+    form_lookup: dict[str, str]  # normalised id, name or spelling → form id
+
+    def form_id(self, text: str) -> str | None:
+        return self.form_lookup.get(normalise(text))
+
+    def form_name(self, text: str) -> str:
+        fid = self.form_id(text)
+        return self.forms[fid] if fid else text
+
+
+def build_vocabulary(plan: Plan) -> Vocabulary:
+    directions = dict(vocab.DIRECTIONS)
+    directions.update((d.id, d.name) for d in plan.directions)
+    groups = dict(vocab.GROUPS)
+    groups.update((g.id, g.name) for g in plan.groups)
+    forms: dict[str, str] = {}
+    lookup: dict[str, str] = {}
+    entries = [*vocab.FORMS, *((f.id, f.name, tuple(f.aliases)) for f in plan.forms)]
+    for fid, name, aliases in entries:
+        forms[fid] = name
+        for spelling in (fid, name, *aliases):
+            lookup[normalise(spelling)] = fid
+    return Vocabulary(directions, groups, forms, lookup)
+
+
+_PUNCT = re.compile(r"[\s.,;:!?«»\"'()]+")
+
+
+def normalise(text: str) -> str:
+    """Case, ё, dashes and punctuation do not matter when matching vocabulary words."""
+    text = text.lower().replace("ё", "е").replace("–", "-").replace("—", "-")
+    return _PUNCT.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The outcome for one file: the plan when it is valid enough to use."""
+
+    loaded: Loaded
+    plan: Plan | None
+    vocabulary: Vocabulary | None
+    diagnostics: list[Diagnostic]
+
+
+def check(loaded: Loaded) -> Checked:
+    diags = list(loaded.diagnostics)
+    if loaded.data is None:
+        return Checked(loaded, None, None, diags)
+    # Load errors that left data behind (a duplicate key) do not stop the other checks:
+    # every problem of a file is reported in one run.
+    load_failed = any(d.severity == "error" for d in diags)
+    try:
+        plan = Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        diags.extend(translate(exc, loaded))
+        return Checked(loaded, None, None, _sorted(diags))
+    vocabulary = build_vocabulary(plan)
+    diags.extend(check_references(plan, vocabulary, loaded.path, loaded.source_map))
+    if load_failed:
+        return Checked(loaded, None, None, _sorted(diags))
+    return Checked(loaded, plan, vocabulary, _sorted(diags))
+
+
+def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=Diagnostic.sort_key)
+
+
+# --- references ---------------------------------------------------------------------
+
+
+def check_references(
+    plan: Plan, voc: Vocabulary, path: str, smap: SourceMap
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+
+    def at(where: Path, code: str, severity: str = "error", *, key: bool = False, **args: Any) -> None:
+        line, col = smap.find(where, key=key)
+        out.append(Diagnostic(code, severity, path, line, col, args))  # type: ignore[arg-type]
+
+    for section in ("directions", "groups", "forms"):
+        _duplicates(((e.id, (section, i, "id")) for i, e in enumerate(getattr(plan, section))), smap, at)
+    _duplicates(((p.id, ("partners", i, "id")) for i, p in enumerate(plan.partners)), smap, at)
+    _duplicates(
+        (
+            (a.id, ("partners", i, "activities", j, "id"))
+            for i, p in enumerate(plan.partners)
+            for j, a in enumerate(p.activities)
+            if a.id
+        ),
+        smap,
+        at,
+    )
+    for i, p in enumerate(plan.partners):
+        base: Path = ("partners", i)
+        if p.group is not None and p.group not in voc.groups:
+            at((*base, "group"), "PP201", ref=p.group, suggestion=_nearest(p.group, voc.groups))
+        for k, d in enumerate(p.directions):
+            if d not in voc.directions:
+                at((*base, "directions", k), "PP202", ref=d, suggestion=_nearest(d, voc.directions))
+        if not p.activities:
+            at((*base, "name"), "PP204", "warning", name=p.name)
+        for j, a in enumerate(p.activities):
+            where: Path = (*base, "activities", j)
+            if voc.form_id(a.form) is None:
+                at((*where, "form"), "PP203", "warning", form=a.form,
+                   suggestion=_nearest(normalise(a.form), voc.form_lookup, voc.forms))
+            for k, d in enumerate(a.dates):
+                if not plan.start <= d <= plan.end:
+                    at((*where, "dates", k), "PP205", value=d.isoformat(), year=plan.year,
+                       start=_ru_date(plan.start), end=_ru_date(plan.end))
+    cal = plan.calendar
+    ranges = [("breaks", cal.breaks or [])]
+    if isinstance(cal.terms, list):
+        ranges.append(("terms", cal.terms))
+    for section, items in ranges:
+        for i, r in enumerate(items):
+            if r.to < r.from_:
+                at(("calendar", section, i, "to"), "PP206", start=r.from_.isoformat(), end=r.to.isoformat())
+            elif r.to < plan.start or r.from_ > plan.end:
+                at(("calendar", section, i, "from"), "PP207", "warning", name=r.name, year=plan.year)
+    return out
+
+
+def _duplicates(items: Iterable[tuple[str | None, Path]], smap: SourceMap, at: Any) -> None:
+    seen: dict[str, Path] = {}
+    for ident, where in items:
+        if ident is None:
+            continue
+        if ident in seen:
+            at(where, "PP200", ident=ident, first=smap.find(seen[ident])[0])
+        else:
+            seen[ident] = where
+
+
+def _nearest(word: str, *choices: Iterable[str]) -> str | None:
+    pool: list[str] = []
+    for c in choices:
+        pool.extend(c)
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not found:
+        return None
+    best = found[0]
+    # A match among normalised spellings is shown as the form's proper name.
+    if len(choices) == 2 and isinstance(choices[0], dict) and best in choices[0]:
+        forms = choices[1]
+        assert isinstance(forms, dict)
+        return str(forms.get(choices[0][best], best))
+    return best
+
+
+_MONTHS_GEN = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)
+
+
+def _ru_date(d: date) -> str:
+    return f"{d.day} {_MONTHS_GEN[d.month - 1]} {d.year}"
+
+
+# --- Pydantic errors → diagnostics --------------------------------------------------
+
+
+def translate(exc: ValidationError, loaded: Loaded) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[Path] = set()
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(err["loc"], loaded.data)
+        if loc in seen:  # a union reports once per member: one message is enough
+            continue
+        seen.add(loc)
+        out.append(_one(err, loc, loaded))
+    return out
+
+
+def _clean_loc(loc: Sequence[str | int], data: Any) -> Path:
+    """Drop Pydantic's internal segments (union members, validators) from a location."""
+    out: list[str | int] = []
+    cur = data
+    for seg in loc:
+        if isinstance(cur, dict) and isinstance(seg, str) and seg in cur:
+            out.append(seg)
+            cur = cur[seg]
+        elif isinstance(cur, list) and isinstance(seg, int) and 0 <= seg < len(cur):
+            out.append(seg)
+            cur = cur[seg]
+        elif isinstance(seg, str) and ("[" in seg or "-" in seg and " " not in seg and seg.startswith("function")):
+            continue
+        elif isinstance(cur, dict) and isinstance(seg, str):
+            out.append(seg)  # a key that is missing or unknown: the last segment
+            cur = None
+        else:
+            continue
+    return tuple(out)
+
+
+_EXPECT = {
+    "string_type": "text",
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "int_type": "number",
+    "int_parsing": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+}
+_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+
+
+def _one(err: Any, loc: Path, loaded: Loaded) -> Diagnostic:
+    kind = err["type"]
+    smap = loaded.source_map
+    value = err.get("input")
+    args: dict[str, Any] = {"key": _dotted(loc)}
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else ""
+        line, col = smap.find(loc, key=True)
+        allowed = _allowed_keys(loc[:-1])
+        args.update(name=key, suggestion=_nearest(key, allowed), allowed=", ".join(allowed))
+        code = "PP100"
+    elif kind == "missing":
+        line, col = smap.find(loc[:-1])
+        args.update(name=str(loc[-1]) if loc else "", where=_dotted(loc[:-1]))
+        code = "PP101"
+    elif kind in _DATE_ERRORS:
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP103"
+    elif kind in ("pp_year", "pp_year_pair"):
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP105" if kind == "pp_year" else "PP106"
+    elif kind == "literal_error":
+        line, col = smap.find(loc)
+        args.update(value=_show(value), expected=err["ctx"]["expected"])
+        code = "PP104"
+    elif kind == "string_too_short" or (value is None and kind in _EXPECT):
+        line, col = smap.find(loc)
+        code = "PP107"
+    elif kind == "string_pattern_mismatch":
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP108"
+    elif kind in _EXPECT:
+        line, col = smap.find(loc)
+        args.update(expected=_EXPECT[kind], found=_found(value))
+        code = "PP102"
+    else:
+        line, col = smap.find(loc)
+        args.update(detail=err["msg"])
+        code = "PP110"
+    return Diagnostic(code, "error", loaded.path, line, col, args)
+
+
+def _dotted(loc: Path) -> str:
+    out = ""
+    for seg in loc:
+        out += f"[{seg + 1}]" if isinstance(seg, int) else (f".{seg}" if out else seg)
+    return out
+
+
+def _show(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "text"
+
+
+def _allowed_keys(loc: Path) -> list[str]:
+    model: Any = Plan
+    for seg in loc:
+        if isinstance(seg, int):
+            continue
+        field = _field(model, seg)
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+        if model is None:
+            return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    for name, f in model.model_fields.items():
+        if (f.alias or name) == key:
+            return f
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

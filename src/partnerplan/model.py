@@ -1,0 +1,202 @@
+"""The plan file, version 1: Pydantic models, the single source of the JSON Schema.
+
+These are the file *as written*: frozen and closed to unknown keys. Cross-references
+(groups, directions, forms) are checked afterwards by `check.py`, which has positions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[\w.-]+$",
+        title="Идентификатор",
+        description="Короткое постоянное имя без пробелов (латиница, кириллица, цифры, _ - .): "
+        "по нему ссылаются на запись и сравнивают версии плана.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Approver(_Model):
+    """Гриф «УТВЕРЖДАЮ» в правом верхнем углу документа."""
+
+    position: Text = Field(title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»")
+    name: Text = Field(title="Фамилия и инициалы", description="Например: И. И. Иванова")
+
+
+class Planner(_Model):
+    """Организация или объединение, чей это план."""
+
+    name: Text = Field(title="Название", description="Например: Творческое объединение «Рукодельница»")
+    parent: str | None = Field(None, title="Вышестоящая организация", description="Например: МАУ ДО Центр «Созвездие»")
+    approver: Approver | None = Field(None, title="Кто утверждает план")
+    author: str | None = Field(None, title="Составитель", description="Педагог или методист, составивший план")
+
+
+class VocabEntry(_Model):
+    """Элемент справочника: направление или группа партнёров."""
+
+    id: Id
+    name: Text = Field(title="Название")
+
+
+class FormEntry(_Model):
+    """Форма взаимодействия, дополняющая встроенный справочник."""
+
+    id: Id
+    name: Text = Field(title="Название")
+    aliases: list[Text] = Field(default_factory=list, title="Другие написания")
+
+
+class DateRange(_Model):
+    name: Text = Field(title="Название", description="Например: осенние каникулы")
+    from_: date = Field(alias="from", title="Начало (ГГГГ-ММ-ДД)")
+    to: date = Field(title="Конец включительно (ГГГГ-ММ-ДД)")
+
+
+class CalendarSpec(_Model):
+    """Учебный календарь: всё необязательно, по умолчанию — типовой календарь года."""
+
+    week: Literal[5, 6] = Field(5, title="Рабочая неделя", description="5 или 6 рабочих дней")
+    terms: Literal["quarters", "trimesters"] | list[DateRange] = Field(
+        "quarters",
+        title="Учебные периоды",
+        description="quarters (четверти), trimesters (триместры) или свой список периодов",
+    )
+    breaks: list[DateRange] | None = Field(
+        None, title="Каникулы", description="Если не заданы, берутся типовые каникулы года"
+    )
+    days_off: list[date] = Field(
+        default_factory=list, title="Дополнительные выходные", description="Дни, которых нет в производственном календаре"
+    )
+    working_days: list[date] = Field(
+        default_factory=list, title="Рабочие субботы и воскресенья", description="Перенесённые рабочие дни"
+    )
+
+
+class Contacts(_Model):
+    person: str | None = Field(None, title="Контактное лицо")
+    position: str | None = Field(None, title="Должность")
+    phone: str | None = Field(None, title="Телефон")
+    email: str | None = Field(None, title="Электронная почта")
+    address: str | None = Field(None, title="Адрес")
+    website: str | None = Field(None, title="Сайт")
+
+
+class Agreement(_Model):
+    """Договор или соглашение о сотрудничестве."""
+
+    kind: str = Field("договор", title="Вид документа", description="договор, соглашение, план совместной работы")
+    number: str | None = Field(None, title="Номер")
+    signed: date | None = Field(None, alias="date", title="Дата заключения")
+    until: date | None = Field(None, title="Действует до")
+
+
+class Activity(_Model):
+    """Мероприятие: строка столбца «Формы взаимодействия» со своим периодом."""
+
+    id: Id | None = Field(None, description="Необязательный постоянный идентификатор мероприятия")
+    form: Text = Field(title="Форма взаимодействия", description="Из справочника форм: id или название")
+    title: str | None = Field(
+        None, title="Название, как в плане", description="Например: Мастер-класс «Цветы из салфеток»"
+    )
+    period: str | None = Field(
+        None,
+        title="Период",
+        description="Как в плане: «Октябрь», «Май-июнь», «Один раз в квартал», «В течение года»",
+    )
+    dates: list[date] = Field(
+        default_factory=list, title="Точные даты", description="ГГГГ-ММ-ДД; важнее периода"
+    )
+    responsible: str | None = Field(None, title="Ответственный")
+    participants: str | None = Field(None, title="Участники", description="Например: обучающиеся 7-10 лет, родители")
+    note: str | None = Field(None, title="Примечание")
+
+
+class Partner(_Model):
+    """Социальный партнёр: строка таблицы «Комплексного плана»."""
+
+    id: Id
+    name: Text = Field(title="Название партнёра", description="Например: МБОУ СОШ № 4")
+    group: str | None = Field(None, title="Группа", description="id группы из groups или встроенного справочника")
+    level: Literal["external", "internal"] = Field(
+        "external", title="Уровень партнёрства", description="external — внешнее, internal — внутреннее"
+    )
+    purpose: str | None = Field(None, title="Характеристика взаимодействия", description="Цель работы с партнёром")
+    directions: list[str] = Field(default_factory=list, title="Направления деятельности")
+    contacts: Contacts | None = Field(None, title="Контакты")
+    agreement: Agreement | None = Field(None, title="Договор")
+    activities: list[Activity] = Field(default_factory=list, title="Мероприятия")
+    note: str | None = Field(None, title="Примечание")
+
+
+_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?|уч\.?\s*г(?:од)?\.?)?\s*$")
+
+
+class Plan(_Model):
+    """План работы с социальными партнёрами одной организации на один год."""
+
+    version: Literal[1] = Field(title="Версия формата", description="Всегда 1")
+    planner: Planner = Field(title="Организация")
+    year: str = Field(
+        title="Год плана",
+        description="Учебный год 2025/2026 (1 сентября — 31 августа) или календарный 2026",
+    )
+    title: str | None = Field(None, title="Заголовок документа")
+    calendar: CalendarSpec = Field(default_factory=CalendarSpec, title="Календарь")  # type: ignore[arg-type]
+    goals: list[Text] = Field(default_factory=list, title="Цели")
+    tasks: list[Text] = Field(default_factory=list, title="Задачи")
+    results: list[Text] = Field(default_factory=list, title="Ожидаемые результаты")
+    directions: list[VocabEntry] = Field(default_factory=list, title="Свои направления деятельности")
+    groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров, в порядке таблицы")
+    forms: list[FormEntry] = Field(default_factory=list, title="Свои формы взаимодействия")
+    partners: list[Partner] = Field(default_factory=list, title="Социальные партнёры")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_number(cls, value: object) -> object:
+        # The loader keeps every scalar as text; "1" is the number 1 here.
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, value: object) -> str:
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(text, str):
+            raise PydanticCustomError("pp_year", "bad year", {"value": str(value)})
+        m = _YEAR.match(text)
+        if not m:
+            raise PydanticCustomError("pp_year", "bad year", {"value": text})
+        first, second = int(m[1]), m[2]
+        if second is None:
+            return str(first)
+        if int(second) != first + 1:
+            raise PydanticCustomError("pp_year_pair", "years not consecutive", {"value": text})
+        return f"{first}/{second}"
+
+    @property
+    def academic(self) -> bool:
+        """True for a school year (Sep–Aug), False for a calendar year (Jan–Dec)."""
+        return "/" in self.year
+
+    @property
+    def start(self) -> date:
+        first = int(self.year[:4])
+        return date(first, 9, 1) if self.academic else date(first, 1, 1)
+
+    @property
+    def end(self) -> date:
+        first = int(self.year[:4])
+        return date(first + 1, 8, 31) if self.academic else date(first, 12, 31)

@@ -65,7 +65,8 @@ def validate(paths: Iterable[str], *, strict: bool = False) -> Summary:
         result = check(load_file(file))
         if strict:
             result.diagnostics[:] = [
-                Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in result.diagnostics
+                Diagnostic(d.code, "error", d.path, d.line, d.column, d.args)
+                for d in result.diagnostics
             ]
         summary.results.append(result)
         summary.files += 1

@@ -7,7 +7,6 @@ built-in lists extended by the plan.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -101,17 +100,19 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
 # --- references ---------------------------------------------------------------------
 
 
-def check_references(
-    plan: Plan, voc: Vocabulary, path: str, smap: SourceMap
-) -> list[Diagnostic]:
+def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def at(where: Path, code: str, severity: str = "error", *, key: bool = False, **args: Any) -> None:
+    def at(
+        where: Path, code: str, severity: str = "error", *, key: bool = False, **args: Any
+    ) -> None:
         line, col = smap.find(where, key=key)
         out.append(Diagnostic(code, severity, path, line, col, args))  # type: ignore[arg-type]
 
     for section in ("directions", "groups", "forms"):
-        _duplicates(((e.id, (section, i, "id")) for i, e in enumerate(getattr(plan, section))), smap, at)
+        _duplicates(
+            ((e.id, (section, i, "id")) for i, e in enumerate(getattr(plan, section))), smap, at
+        )
     _duplicates(((p.id, ("partners", i, "id")) for i, p in enumerate(plan.partners)), smap, at)
     _duplicates(
         (
@@ -135,12 +136,23 @@ def check_references(
         for j, a in enumerate(p.activities):
             where: Path = (*base, "activities", j)
             if voc.form_id(a.form) is None:
-                at((*where, "form"), "PP203", "warning", form=a.form,
-                   suggestion=_nearest(normalise(a.form), voc.form_lookup, voc.forms))
-            for k, d in enumerate(a.dates):
-                if not plan.start <= d <= plan.end:
-                    at((*where, "dates", k), "PP205", value=d.isoformat(), year=plan.year,
-                       start=_ru_date(plan.start), end=_ru_date(plan.end))
+                at(
+                    (*where, "form"),
+                    "PP203",
+                    "warning",
+                    form=a.form,
+                    suggestion=_nearest(normalise(a.form), voc.form_lookup, voc.forms),
+                )
+            for k, day in enumerate(a.dates):
+                if not plan.start <= day <= plan.end:
+                    at(
+                        (*where, "dates", k),
+                        "PP205",
+                        value=day.isoformat(),
+                        year=plan.year,
+                        start=_ru_date(plan.start),
+                        end=_ru_date(plan.end),
+                    )
     cal = plan.calendar
     ranges = [("breaks", cal.breaks or [])]
     if isinstance(cal.terms, list):
@@ -148,9 +160,20 @@ def check_references(
     for section, items in ranges:
         for i, r in enumerate(items):
             if r.to < r.from_:
-                at(("calendar", section, i, "to"), "PP206", start=r.from_.isoformat(), end=r.to.isoformat())
+                at(
+                    ("calendar", section, i, "to"),
+                    "PP206",
+                    start=r.from_.isoformat(),
+                    end=r.to.isoformat(),
+                )
             elif r.to < plan.start or r.from_ > plan.end:
-                at(("calendar", section, i, "from"), "PP207", "warning", name=r.name, year=plan.year)
+                at(
+                    ("calendar", section, i, "from"),
+                    "PP207",
+                    "warning",
+                    name=r.name,
+                    year=plan.year,
+                )
     return out
 
 
@@ -166,6 +189,8 @@ def _duplicates(items: Iterable[tuple[str | None, Path]], smap: SourceMap, at: A
 
 
 def _nearest(word: str, *choices: Iterable[str]) -> str | None:
+    import difflib  # only when something is misspelt
+
     pool: list[str] = []
     for c in choices:
         pool.extend(c)
@@ -182,8 +207,18 @@ def _nearest(word: str, *choices: Iterable[str]) -> str | None:
 
 
 _MONTHS_GEN = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 )
 
 
@@ -211,19 +246,14 @@ def _clean_loc(loc: Sequence[str | int], data: Any) -> Path:
     out: list[str | int] = []
     cur = data
     for seg in loc:
-        if isinstance(cur, dict) and isinstance(seg, str) and seg in cur:
-            out.append(seg)
-            cur = cur[seg]
+        if isinstance(cur, dict) and isinstance(seg, str):
+            if seg not in cur and "[" in seg:
+                continue  # a union member's tag such as "list[DateRange]"
+            out.append(seg)  # present, or the missing/unknown key that ends the path
+            cur = cur.get(seg)
         elif isinstance(cur, list) and isinstance(seg, int) and 0 <= seg < len(cur):
             out.append(seg)
             cur = cur[seg]
-        elif isinstance(seg, str) and ("[" in seg or "-" in seg and " " not in seg and seg.startswith("function")):
-            continue
-        elif isinstance(cur, dict) and isinstance(seg, str):
-            out.append(seg)  # a key that is missing or unknown: the last segment
-            cur = None
-        else:
-            continue
     return tuple(out)
 
 
@@ -238,7 +268,12 @@ _EXPECT = {
     "bool_type": "bool",
     "bool_parsing": "bool",
 }
-_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+}
 
 
 def _one(err: Any, loc: Path, loaded: Loaded) -> Diagnostic:
@@ -269,7 +304,7 @@ def _one(err: Any, loc: Path, loaded: Loaded) -> Diagnostic:
         args.update(value=_show(value), expected=err["ctx"]["expected"])
         code = "PP104"
     elif kind == "string_too_short" or (value is None and kind in _EXPECT):
-        line, col = smap.find(loc)
+        line, col = smap.find(loc, key=True)  # an empty value has no text to point at
         code = "PP107"
     elif kind == "string_pattern_mismatch":
         line, col = smap.find(loc)

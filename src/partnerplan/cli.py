@@ -17,7 +17,9 @@ from partnerplan import __version__
 LANGS = ("ru", "en")
 
 
-def detect_lang(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> tuple[str, list[str]]:
+def detect_lang(
+    argv: list[str], environ: dict[str, str] | os._Environ[str]
+) -> tuple[str, list[str]]:
     """`--lang X` anywhere on the line wins; then PARTNERPLAN_LANG, LC_ALL, LC_MESSAGES,
     LANG (English only when the locale says English: Russian is the default)."""
     rest: list[str] = []
@@ -83,38 +85,76 @@ def build_app(lang: str = "ru") -> typer.Typer:
     def _root(
         version: Annotated[
             bool,
-            typer.Option("--version", callback=version_cb, is_eager=True, help=t("Показать версию и выйти.", "Show the version and exit.")),
+            typer.Option(
+                "--version",
+                callback=version_cb,
+                is_eager=True,
+                help=t("Показать версию и выйти.", "Show the version and exit."),
+            ),
         ] = False,
         lang_opt: Annotated[
             str,
-            typer.Option("--lang", help=t("Язык сообщений: ru или en (также LANG).", "Message language: ru or en (also LANG).")),
+            typer.Option(
+                "--lang",
+                help=t(
+                    "Язык сообщений: ru или en (также LANG).",
+                    "Message language: ru or en (also LANG).",
+                ),
+            ),
         ] = lang,
     ) -> None:
         pass
 
-    @app.command(help=t(
-        "Проверить файлы плана (или все планы в папках). Код выхода: 0 — план в порядке "
-        "(предупреждения допустимы), 1 — найдены ошибки, 2 — неверный вызов.",
-        "Check plan files (or every plan in folders). Exit code: 0 valid (warnings allowed), "
-        "1 problems found, 2 usage error.",
-    ))
+    @app.command(
+        help=t(
+            "Проверить файлы плана (или все планы в папках). Код выхода: 0 — план в порядке "
+            "(предупреждения допустимы), 1 — найдены ошибки, 2 — неверный вызов.",
+            "Check plan files (or every plan in folders). Exit code: 0 valid (warnings allowed), "
+            "1 problems found, 2 usage error.",
+        )
+    )
     def validate(
-        paths: Annotated[list[str] | None, typer.Argument(help=t("Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."), show_default=False)] = None,
-        strict: Annotated[bool, typer.Option("--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors."))] = False,
-        fmt: Annotated[str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))] = "text",
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help=t(
+                    "Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."
+                ),
+                show_default=False,
+            ),
+        ] = None,
+        strict: Annotated[
+            bool,
+            typer.Option(
+                "--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")
+            ),
+        ] = False,
+        fmt: Annotated[
+            str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))
+        ] = "text",
     ) -> None:
         from partnerplan import api
         from partnerplan.diagnostics import format_json, format_text
 
         if fmt not in ("text", "json"):
-            _fail(t(f"неизвестный формат «{fmt}»: допустимы text и json", f"unknown format '{fmt}': use text or json"))
+            _fail(
+                t(
+                    f"неизвестный формат «{fmt}»: допустимы text и json",
+                    f"unknown format '{fmt}': use text or json",
+                )
+            )
         targets = paths or ["plans"]
         for p in targets:
             if not os.path.exists(p):
                 _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
         files = api.find_plan_files(targets)
         if not files:
-            _fail(t(f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)", f"no plan files (*.yaml, *.yml) in {', '.join(targets)}"))
+            _fail(
+                t(
+                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
+                    f"no plan files (*.yaml, *.yml) in {', '.join(targets)}",
+                )
+            )
         summary = api.validate(targets, strict=strict)
         if fmt == "json":
             sys.stdout.write(format_json(summary.diagnostics, lang) + "\n")
@@ -138,12 +178,17 @@ def build_app(lang: str = "ru") -> typer.Typer:
             sys.stdout.write(_color(color, "1;31" if summary.errors else "1;32", line) + "\n")
         raise typer.Exit(1 if summary.errors else 0)
 
-    @app.command(help=t(
-        "Напечатать JSON Schema файла плана (для редакторов, например VS Code).",
-        "Print the JSON Schema of the plan file (for editors such as VS Code).",
-    ))
+    @app.command(
+        help=t(
+            "Напечатать JSON Schema файла плана (для редакторов, например VS Code).",
+            "Print the JSON Schema of the plan file (for editors such as VS Code).",
+        )
+    )
     def schema(
-        output: Annotated[str | None, typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file."))] = None,
+        output: Annotated[
+            str | None,
+            typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
+        ] = None,
     ) -> None:
         from partnerplan.api import json_schema_text
 
@@ -153,14 +198,25 @@ def build_app(lang: str = "ru") -> typer.Typer:
         else:
             sys.stdout.write(text)
 
-    @app.command(help=t(
-        "Создать образец плана с пояснениями (и схему для автодополнения в редакторе).",
-        "Create a commented starter plan (and the schema for editor autocompletion).",
-    ))
+    @app.command(
+        help=t(
+            "Создать образец плана с пояснениями (и схему для автодополнения в редакторе).",
+            "Create a commented starter plan (and the schema for editor autocompletion).",
+        )
+    )
     def init(
-        directory: Annotated[str, typer.Argument(help=t("Папка; по умолчанию plans/.", "Folder; default plans/."))] = "plans",
-        name: Annotated[str, typer.Option("--name", help=t("Имя файла плана.", "Plan file name."))] = "plan.yaml",
-        force: Annotated[bool, typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file."))] = False,
+        directory: Annotated[
+            str, typer.Argument(help=t("Папка; по умолчанию plans/.", "Folder; default plans/."))
+        ] = "plans",
+        name: Annotated[
+            str, typer.Option("--name", help=t("Имя файла плана.", "Plan file name."))
+        ] = "plan.yaml",
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")
+            ),
+        ] = False,
     ) -> None:
         from partnerplan.api import json_schema_text
         from partnerplan.starter import starter_plan
@@ -168,13 +224,20 @@ def build_app(lang: str = "ru") -> typer.Typer:
         os.makedirs(directory, exist_ok=True)
         target = os.path.join(directory, name)
         if os.path.exists(target) and not force:
-            _fail(t(f"{target} уже существует; чтобы перезаписать, добавьте --force", f"{target} exists; add --force to overwrite"))
+            _fail(
+                t(
+                    f"{target} уже существует; чтобы перезаписать, добавьте --force",
+                    f"{target} exists; add --force to overwrite",
+                )
+            )
         _write(os.path.join(directory, "plan.schema.json"), json_schema_text(), t)
         _write(target, starter_plan("plan.schema.json"), t)
-        sys.stdout.write(t(
-            f"Создан {target}. Проверьте: partnerplan validate {directory}\n",
-            f"Created {target}. Check it: partnerplan validate {directory}\n",
-        ))
+        sys.stdout.write(
+            t(
+                f"Создан {target}. Проверьте: partnerplan validate {directory}\n",
+                f"Created {target}. Check it: partnerplan validate {directory}\n",
+            )
+        )
 
     return app
 
@@ -186,15 +249,25 @@ def _write(path: str, data: str | bytes, t: _Say) -> None:
         atomic_write(path, data)
     except WriteError as exc:
         reasons = {
-            "no_dir": t("папки для файла нет — создайте её или укажите другую", "the folder does not exist"),
+            "no_dir": t(
+                "папки для файла нет — создайте её или укажите другую", "the folder does not exist"
+            ),
             "not_dir": t("путь к папке ведёт на файл", "the folder path is a file"),
             "denied": t("нет прав на запись в эту папку", "permission denied"),
             "os": exc.detail,
         }
-        _fail(t(f"не удалось записать {path}: {reasons[exc.reason]}", f"cannot write {path}: {reasons[exc.reason]}"))
+        _fail(
+            t(
+                f"не удалось записать {path}: {reasons[exc.reason]}",
+                f"cannot write {path}: {reasons[exc.reason]}",
+            )
+        )
 
 
 def main(argv: list[str] | None = None) -> Any:
+    # Pydantic otherwise scans every installed distribution for plugins at start-up
+    # (importlib.metadata): ~10 ms of a command that should feel instant.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lang, rest = detect_lang(list(sys.argv[1:] if argv is None else argv), os.environ)
     app = build_app(lang)
     return app(args=rest, prog_name="partnerplan")

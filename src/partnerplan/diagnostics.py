@@ -6,7 +6,6 @@ produced in the reader's language only when it is shown (see `messages`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -57,9 +56,7 @@ _SEVERITY_WORD = {
 _HINT_WORD = {"ru": "подсказка", "en": "hint"}
 
 
-def format_text(
-    diag: Diagnostic, source_lines: Sequence[str] | None, lang: str = "ru"
-) -> str:
+def format_text(diag: Diagnostic, source_lines: Sequence[str] | None, lang: str = "ru") -> str:
     """Compiler-style text: `file:line:col: ошибка[PP101]: …`, the line, a caret, the hint."""
     where = diag.path if diag.line == 0 else f"{diag.path}:{diag.line}:{diag.column}"
     severity = _SEVERITY_WORD.get(lang, _SEVERITY_WORD["ru"])[diag.severity]
@@ -80,4 +77,6 @@ def format_text(
 
 
 def format_json(diagnostics: Iterable[Diagnostic], lang: str = "ru") -> str:
+    import json
+
     return json.dumps([d.as_dict(lang) for d in diagnostics], ensure_ascii=False, indent=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 
@@ -39,10 +40,8 @@ def atomic_write(path: str, data: bytes | str) -> None:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, PermissionError):
             raise WriteError(path, "denied") from None
         if isinstance(exc, OSError):

@@ -223,7 +223,7 @@ def _problem_key(problem: str) -> str:
 
 
 _SYNTAX_CODES = {
-    "mapping values are not allowed here": "PP017",
+    "mapping values are not allowed": "PP017",
     "could not find expected ':'": "PP018",
     "did not find expected key": "PP019",
     "did not find expected '-' indicator": "PP019",
@@ -314,8 +314,12 @@ class _Converter:
                 first = self.keys.get((*where, key), (0, 0))
                 self.diags.append(
                     _diag(
-                        "PP012", self.path, kmark.line + 1, kmark.column + 1,
-                        key=key, first_line=first[0],
+                        "PP012",
+                        self.path,
+                        kmark.line + 1,
+                        kmark.column + 1,
+                        key=key,
+                        first_line=first[0],
                     )
                 )
                 continue

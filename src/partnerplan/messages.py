@@ -36,14 +36,23 @@ def _maybe(template: str, key: str = "suggestion") -> Text:
 
 
 _RU: dict[str, tuple[Text, Text]] = {
-    "PP001": (lambda a: "файл не найден", lambda a: "проверьте путь; по умолчанию план ищется в папке plans/"),
+    "PP001": (
+        lambda a: "файл не найден",
+        lambda a: "проверьте путь; по умолчанию план ищется в папке plans/",
+    ),
     "PP002": (
-        lambda a: "файл сохранён в кодировке Windows-1251, а не UTF-8; он прочитан, но лучше пересохранить",
-        lambda a: "в Блокноте: «Сохранить как» → кодировка UTF-8; или: iconv -f cp1251 -t utf-8 ФАЙЛ > новый.yaml",
+        lambda a: (
+            "файл сохранён в кодировке Windows-1251, а не UTF-8; он прочитан, но лучше пересохранить"
+        ),
+        lambda a: (
+            "в Блокноте: «Сохранить как» → кодировка UTF-8; или: iconv -f cp1251 -t utf-8 ФАЙЛ > новый.yaml"
+        ),
     ),
     "PP003": (
         lambda a: "не удаётся прочитать файл: это не текст в UTF-8",
-        lambda a: "сохраните файл как текст в кодировке UTF-8 (в Блокноте: «Сохранить как» → UTF-8)",
+        lambda a: (
+            "сохраните файл как текст в кодировке UTF-8 (в Блокноте: «Сохранить как» → UTF-8)"
+        ),
     ),
     "PP004": (
         lambda a: "файл больше {limit} МБ — это не похоже на план; чтение отменено".format(**a),
@@ -53,7 +62,10 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "файл пуст",
         lambda a: "начните с команды «partnerplan init» — она создаст образец плана с пояснениями",
     ),
-    "PP006": (lambda a: "файл не открывается: {detail}".format(**a), lambda a: "проверьте права доступа к файлу"),
+    "PP006": (
+        lambda a: "файл не открывается: {detail}".format(**a),
+        lambda a: "проверьте права доступа к файлу",
+    ),
     "PP010": (
         lambda a: "ошибка синтаксиса YAML ({problem})".format(**a),
         lambda a: "проверьте отступы, двоеточия и кавычки в этой строке и в строке выше",
@@ -63,16 +75,22 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "замените символы табуляции в начале строки на пробелы (по 2 на уровень)",
     ),
     "PP012": (
-        lambda a: "ключ «{key}» повторяется в одном блоке (впервые — в строке {first_line})".format(**a),
+        lambda a: "ключ «{key}» повторяется в одном блоке (впервые — в строке {first_line})".format(
+            **a
+        ),
         lambda a: "оставьте один ключ «{key}»: второе значение иначе потерялось бы".format(**a),
     ),
     "PP013": (
-        lambda a: "ссылки-псевдонимы (*имя) раскрываются в слишком большой документ; чтение остановлено",
+        lambda a: (
+            "ссылки-псевдонимы (*имя) раскрываются в слишком большой документ; чтение остановлено"
+        ),
         lambda a: "уберите псевдонимы &/* или запишите повторяющиеся части явно",
     ),
     "PP014": (
-        lambda a: "в начале файла должен быть набор полей «ключ: значение» (version, planner, year…), а найден {found}".format(
-            found=_KIND_RU.get(a.get("found", ""), a.get("found", ""))
+        lambda a: (
+            "в начале файла должен быть набор полей «ключ: значение» (version, planner, year…), а найден {found}".format(
+                found=_KIND_RU.get(a.get("found", ""), a.get("found", ""))
+            )
         ),
         lambda a: "начните файл со строк «version: 1», «planner:», «year: 2025/2026»",
     ),
@@ -86,12 +104,16 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP017": (
         lambda a: "двоеточие в неожиданном месте",
-        lambda a: "если двоеточие — часть текста, заключите всё значение в кавычки: "
-        "title: \"Беседа: правила дорожного движения\"; если это новый ключ, начните его с новой строки",
+        lambda a: (
+            "если двоеточие — часть текста, заключите всё значение в кавычки: "
+            'title: "Беседа: правила дорожного движения"; если это новый ключ, начните его с новой строки'
+        ),
     ),
     "PP018": (
         lambda a: "ожидалось двоеточие после ключа",
-        lambda a: "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана",
+        lambda a: (
+            "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана"
+        ),
     ),
     "PP019": (
         lambda a: "нарушены отступы: строка не подходит ни к одному блоку",
@@ -103,7 +125,9 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP021": (
         lambda a: "символ не может начинать значение ({problem})".format(**a),
-        lambda a: "если значение начинается с @, `, % или другого особого символа, заключите его в кавычки",
+        lambda a: (
+            "если значение начинается с @, `, % или другого особого символа, заключите его в кавычки"
+        ),
     ),
     "PP022": (
         lambda a: "в файле несколько документов (разделитель ---)",
@@ -127,9 +151,11 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "«{key}»: ожидается {exp}, а записан {found}".format(
             key=a["key"], exp=_KIND_RU[a["expected"]], found=_KIND_RU.get(a["found"], a["found"])
         ),
-        lambda a: "для списка каждую строку начинайте с «- »; для текста пишите значение после двоеточия"
-        if a["expected"] in ("list", "text")
-        else None,
+        lambda a: {
+            "list": "каждый элемент списка пишите с новой строки, начиная с «- »",
+            "text": "пишите текст сразу после двоеточия; список или вложенные поля здесь не нужны",
+            "mapping": "вложенные поля пишите с новой строки с отступом в 2 пробела: «name: …»",
+        }.get(a["expected"], "проверьте значение по образцу: partnerplan init"),
     ),
     "PP103": (
         lambda a: "«{value}» — не дата или такой даты нет".format(**a),
@@ -162,10 +188,16 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP201": (
         lambda a: "группа «{ref}» не найдена ни в groups, ни во встроенном справочнике".format(**a),
-        _maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте группу в groups: - {{id: …, name: …}}"),
+        _maybe(
+            "возможно, вы имели в виду «{suggestion}»? Или добавьте группу в groups: - {{id: …, name: …}}"
+        ),
     ),
     "PP202": (
-        lambda a: "направление «{ref}» не найдено ни в directions, ни во встроенном справочнике".format(**a),
+        lambda a: (
+            "направление «{ref}» не найдено ни в directions, ни во встроенном справочнике".format(
+                **a
+            )
+        ),
         _maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте его в directions"),
     ),
     "PP203": (
@@ -178,7 +210,9 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP204": (
         lambda a: "у партнёра «{name}» пока нет мероприятий".format(**a),
-        lambda a: "строка попадёт в план пустой; добавьте activities, когда работа будет запланирована",
+        lambda a: (
+            "строка попадёт в план пустой; добавьте activities, когда работа будет запланирована"
+        ),
     ),
     "PP205": (
         lambda a: "дата {value} вне года плана {year} ({start} — {end})".format(**a),
@@ -195,59 +229,115 @@ _RU: dict[str, tuple[Text, Text]] = {
 }
 
 _EN: dict[str, tuple[Text, Text]] = {
-    "PP001": (lambda a: "file not found", lambda a: "check the path; plans are looked for in plans/ by default"),
+    "PP001": (
+        lambda a: "file not found",
+        lambda a: "check the path; plans are looked for in plans/ by default",
+    ),
     "PP002": (
         lambda a: "the file is in Windows-1251, not UTF-8; it was read, but please re-save it",
         lambda a: "iconv -f cp1251 -t utf-8 FILE > new.yaml",
     ),
-    "PP003": (lambda a: "cannot read the file: it is not UTF-8 text", lambda a: "save the file as UTF-8 text"),
+    "PP003": (
+        lambda a: "cannot read the file: it is not UTF-8 text",
+        lambda a: "save the file as UTF-8 text",
+    ),
     "PP004": (
-        lambda a: "the file is larger than {limit} MB, which is no plan; reading stopped".format(**a),
+        lambda a: "the file is larger than {limit} MB, which is no plan; reading stopped".format(
+            **a
+        ),
         lambda a: "split the plan into several files in one folder",
     ),
     "PP005": (lambda a: "the file is empty", lambda a: "start with 'partnerplan init'"),
     "PP006": (lambda a: "cannot open the file: {detail}".format(**a), lambda a: None),
-    "PP010": (lambda a: "YAML syntax error ({problem})".format(**a), lambda a: "check indentation, colons and quotes"),
-    "PP011": (lambda a: "indentation with a tab; YAML indents with spaces only", lambda a: "replace the tabs with spaces"),
+    "PP010": (
+        lambda a: "YAML syntax error ({problem})".format(**a),
+        lambda a: "check indentation, colons and quotes",
+    ),
+    "PP011": (
+        lambda a: "indentation with a tab; YAML indents with spaces only",
+        lambda a: "replace the tabs with spaces",
+    ),
     "PP012": (
         lambda a: "key '{key}' repeats in one mapping (first on line {first_line})".format(**a),
         lambda a: "keep one '{key}'".format(**a),
     ),
-    "PP013": (lambda a: "aliases expand into a document that is too large; reading stopped", lambda a: "remove the aliases"),
-    "PP014": (lambda a: "the top level must be a mapping (version, planner, year…)", lambda a: None),
+    "PP013": (
+        lambda a: "aliases expand into a document that is too large; reading stopped",
+        lambda a: "remove the aliases",
+    ),
+    "PP014": (
+        lambda a: "the top level must be a mapping (version, planner, year…)",
+        lambda a: None,
+    ),
     "PP015": (lambda a: "a key must be a word, not a list or mapping", lambda a: None),
     "PP016": (lambda a: "unclosed quote", lambda a: "close the quote at the end of the value"),
-    "PP017": (lambda a: "unexpected colon", lambda a: "quote the whole value if the colon is part of the text"),
+    "PP017": (
+        lambda a: "unexpected colon",
+        lambda a: "quote the whole value if the colon is part of the text",
+    ),
     "PP018": (lambda a: "expected ':' after a key", lambda a: None),
     "PP019": (lambda a: "bad indentation", lambda a: "align this line with the keys of its level"),
     "PP020": (lambda a: "alias without an anchor", lambda a: None),
-    "PP021": (lambda a: "a value cannot start with this character ({problem})".format(**a), lambda a: "quote the value"),
+    "PP021": (
+        lambda a: "a value cannot start with this character ({problem})".format(**a),
+        lambda a: "quote the value",
+    ),
     "PP022": (lambda a: "several documents in one file (---)", lambda a: "one file is one plan"),
     "PP100": (
         lambda a: "unknown key '{name}'".format(**a),
         lambda a: "did you mean '{suggestion}'?".format(**a) if a.get("suggestion") else None,
     ),
-    "PP101": (lambda a: "missing required key '{name}'".format(**a), lambda a: "add '{name}: …'".format(**a)),
+    "PP101": (
+        lambda a: "missing required key '{name}'".format(**a),
+        lambda a: "add '{name}: …'".format(**a),
+    ),
     "PP102": (
         lambda a: "'{key}': expected {exp}, found {found}".format(
             key=a["key"], exp=_KIND_EN[a["expected"]], found=_KIND_EN.get(a["found"], a["found"])
         ),
         lambda a: None,
     ),
-    "PP103": (lambda a: "'{value}' is not a date".format(**a), lambda a: "write dates as YYYY-MM-DD"),
-    "PP104": (lambda a: "invalid value '{value}'".format(**a), lambda a: "allowed: {expected}".format(**a)),
+    "PP103": (
+        lambda a: "'{value}' is not a date".format(**a),
+        lambda a: "write dates as YYYY-MM-DD",
+    ),
+    "PP104": (
+        lambda a: "invalid value '{value}'".format(**a),
+        lambda a: "allowed: {expected}".format(**a),
+    ),
     "PP105": (lambda a: "'{value}' is not a plan year".format(**a), lambda a: "2025/2026 or 2026"),
-    "PP106": (lambda a: "'{value}': an academic year is two consecutive years".format(**a), lambda a: "e.g. 2025/2026"),
+    "PP106": (
+        lambda a: "'{value}': an academic year is two consecutive years".format(**a),
+        lambda a: "e.g. 2025/2026",
+    ),
     "PP107": (lambda a: "'{key}': the value is empty".format(**a), lambda a: None),
-    "PP108": (lambda a: "'{value}' is not a valid id".format(**a), lambda a: "one word: letters, digits, _ - ."),
+    "PP108": (
+        lambda a: "'{value}' is not a valid id".format(**a),
+        lambda a: "one word: letters, digits, _ - .",
+    ),
     "PP110": (lambda a: "'{key}': {detail}".format(**a), lambda a: None),
-    "PP200": (lambda a: "id '{ident}' is already used (line {first})".format(**a), lambda a: "rename one of them"),
-    "PP201": (lambda a: "unknown group '{ref}'".format(**a), _maybe("did you mean '{suggestion}'?")),
-    "PP202": (lambda a: "unknown direction '{ref}'".format(**a), _maybe("did you mean '{suggestion}'?")),
-    "PP203": (lambda a: "form '{form}' is not in the vocabulary".format(**a), _maybe("nearest: '{suggestion}'")),
+    "PP200": (
+        lambda a: "id '{ident}' is already used (line {first})".format(**a),
+        lambda a: "rename one of them",
+    ),
+    "PP201": (
+        lambda a: "unknown group '{ref}'".format(**a),
+        _maybe("did you mean '{suggestion}'?"),
+    ),
+    "PP202": (
+        lambda a: "unknown direction '{ref}'".format(**a),
+        _maybe("did you mean '{suggestion}'?"),
+    ),
+    "PP203": (
+        lambda a: "form '{form}' is not in the vocabulary".format(**a),
+        _maybe("nearest: '{suggestion}'"),
+    ),
     "PP204": (lambda a: "partner '{name}' has no activities yet".format(**a), lambda a: None),
     "PP205": (lambda a: "date {value} is outside the plan year {year}".format(**a), lambda a: None),
-    "PP206": (lambda a: "the range ends ({end}) before it starts ({start})".format(**a), lambda a: "swap from and to"),
+    "PP206": (
+        lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
+        lambda a: "swap from and to",
+    ),
     "PP207": (lambda a: "'{name}' lies outside the plan year {year}".format(**a), lambda a: None),
 }
 

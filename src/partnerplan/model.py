@@ -26,23 +26,31 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Approver(_Model):
     """Гриф «УТВЕРЖДАЮ» в правом верхнем углу документа."""
 
-    position: Text = Field(title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»")
+    position: Text = Field(
+        title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»"
+    )
     name: Text = Field(title="Фамилия и инициалы", description="Например: И. И. Иванова")
 
 
 class Planner(_Model):
     """Организация или объединение, чей это план."""
 
-    name: Text = Field(title="Название", description="Например: Творческое объединение «Рукодельница»")
-    parent: str | None = Field(None, title="Вышестоящая организация", description="Например: МАУ ДО Центр «Созвездие»")
+    name: Text = Field(
+        title="Название", description="Например: Творческое объединение «Рукодельница»"
+    )
+    parent: str | None = Field(
+        None, title="Вышестоящая организация", description="Например: МАУ ДО Центр «Созвездие»"
+    )
     approver: Approver | None = Field(None, title="Кто утверждает план")
-    author: str | None = Field(None, title="Составитель", description="Педагог или методист, составивший план")
+    author: str | None = Field(
+        None, title="Составитель", description="Педагог или методист, составивший план"
+    )
 
 
 class VocabEntry(_Model):
@@ -79,10 +87,14 @@ class CalendarSpec(_Model):
         None, title="Каникулы", description="Если не заданы, берутся типовые каникулы года"
     )
     days_off: list[date] = Field(
-        default_factory=list, title="Дополнительные выходные", description="Дни, которых нет в производственном календаре"
+        default_factory=list,
+        title="Дополнительные выходные",
+        description="Дни, которых нет в производственном календаре",
     )
     working_days: list[date] = Field(
-        default_factory=list, title="Рабочие субботы и воскресенья", description="Перенесённые рабочие дни"
+        default_factory=list,
+        title="Рабочие субботы и воскресенья",
+        description="Перенесённые рабочие дни",
     )
 
 
@@ -98,7 +110,9 @@ class Contacts(_Model):
 class Agreement(_Model):
     """Договор или соглашение о сотрудничестве."""
 
-    kind: str = Field("договор", title="Вид документа", description="договор, соглашение, план совместной работы")
+    kind: str = Field(
+        "договор", title="Вид документа", description="договор, соглашение, план совместной работы"
+    )
     number: str | None = Field(None, title="Номер")
     signed: date | None = Field(None, alias="date", title="Дата заключения")
     until: date | None = Field(None, title="Действует до")
@@ -108,9 +122,13 @@ class Activity(_Model):
     """Мероприятие: строка столбца «Формы взаимодействия» со своим периодом."""
 
     id: Id | None = Field(None, description="Необязательный постоянный идентификатор мероприятия")
-    form: Text = Field(title="Форма взаимодействия", description="Из справочника форм: id или название")
+    form: Text = Field(
+        title="Форма взаимодействия", description="Из справочника форм: id или название"
+    )
     title: str | None = Field(
-        None, title="Название, как в плане", description="Например: Мастер-класс «Цветы из салфеток»"
+        None,
+        title="Название, как в плане",
+        description="Например: Мастер-класс «Цветы из салфеток»",
     )
     period: str | None = Field(
         None,
@@ -121,7 +139,9 @@ class Activity(_Model):
         default_factory=list, title="Точные даты", description="ГГГГ-ММ-ДД; важнее периода"
     )
     responsible: str | None = Field(None, title="Ответственный")
-    participants: str | None = Field(None, title="Участники", description="Например: обучающиеся 7-10 лет, родители")
+    participants: str | None = Field(
+        None, title="Участники", description="Например: обучающиеся 7-10 лет, родители"
+    )
     note: str | None = Field(None, title="Примечание")
 
 
@@ -130,11 +150,17 @@ class Partner(_Model):
 
     id: Id
     name: Text = Field(title="Название партнёра", description="Например: МБОУ СОШ № 4")
-    group: str | None = Field(None, title="Группа", description="id группы из groups или встроенного справочника")
-    level: Literal["external", "internal"] = Field(
-        "external", title="Уровень партнёрства", description="external — внешнее, internal — внутреннее"
+    group: str | None = Field(
+        None, title="Группа", description="id группы из groups или встроенного справочника"
     )
-    purpose: str | None = Field(None, title="Характеристика взаимодействия", description="Цель работы с партнёром")
+    level: Literal["external", "internal"] = Field(
+        "external",
+        title="Уровень партнёрства",
+        description="external — внешнее, internal — внутреннее",
+    )
+    purpose: str | None = Field(
+        None, title="Характеристика взаимодействия", description="Цель работы с партнёром"
+    )
     directions: list[str] = Field(default_factory=list, title="Направления деятельности")
     contacts: Contacts | None = Field(None, title="Контакты")
     agreement: Agreement | None = Field(None, title="Договор")
@@ -142,7 +168,9 @@ class Partner(_Model):
     note: str | None = Field(None, title="Примечание")
 
 
-_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?|уч\.?\s*г(?:од)?\.?)?\s*$")
+_YEAR = re.compile(
+    r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?|уч\.?\s*г(?:од)?\.?)?\s*$"
+)
 
 
 class Plan(_Model):
@@ -155,12 +183,16 @@ class Plan(_Model):
         description="Учебный год 2025/2026 (1 сентября — 31 августа) или календарный 2026",
     )
     title: str | None = Field(None, title="Заголовок документа")
-    calendar: CalendarSpec = Field(default_factory=CalendarSpec, title="Календарь")  # type: ignore[arg-type]
+    calendar: CalendarSpec = Field(default_factory=CalendarSpec, title="Календарь")
     goals: list[Text] = Field(default_factory=list, title="Цели")
     tasks: list[Text] = Field(default_factory=list, title="Задачи")
     results: list[Text] = Field(default_factory=list, title="Ожидаемые результаты")
-    directions: list[VocabEntry] = Field(default_factory=list, title="Свои направления деятельности")
-    groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров, в порядке таблицы")
+    directions: list[VocabEntry] = Field(
+        default_factory=list, title="Свои направления деятельности"
+    )
+    groups: list[VocabEntry] = Field(
+        default_factory=list, title="Группы партнёров, в порядке таблицы"
+    )
     forms: list[FormEntry] = Field(default_factory=list, title="Свои формы взаимодействия")
     partners: list[Partner] = Field(default_factory=list, title="Социальные партнёры")
 

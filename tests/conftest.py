@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from typer.testing import CliRunner
+
+from partnerplan.cli import build_app, detect_lang
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+
+
+class Run:
+    """Runs the CLI in-process the way `main()` does, returning (exit code, stdout, stderr)."""
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        lang, rest = detect_lang(list(args), {})
+        result = CliRunner().invoke(build_app(lang), rest, prog_name="partnerplan")
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()

@@ -1,0 +1,157 @@
+"""`partnerplan validate`, `schema`, `init` as a teacher runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from partnerplan.api import json_schema_text
+from partnerplan.cli import detect_lang
+
+from .conftest import PLANS, ROOT, Run
+
+
+def test_shipped_plans_are_valid(run: Run) -> None:
+    code, out, err = run("validate", str(PLANS))
+    assert code == 0, err
+    assert "Проверено файлов: 3" in out
+    assert "ошибок: 0" in out
+
+
+def test_rukodelnitsa_has_all_rows() -> None:
+    from partnerplan.check import check
+    from partnerplan.load import load_file
+
+    plan = check(load_file(str(PLANS / "rukodelnitsa.yaml"))).plan
+    assert plan is not None
+    # 25 table rows in seed 002 = 20 partners + 5 group header rows.
+    assert len(plan.partners) == 20 and len(plan.groups) == 5
+    periods = [a.period for p in plan.partners for a in p.activities]
+    assert "В течении года" in periods and "Один раз в квартал ." in periods
+    assert sum(1 for p in plan.partners if not p.activities) == 8
+
+
+def test_errors_exit_1_and_print_location(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nplanner: {name: X}\nyear: 2026\npartnrs: []\n", encoding="utf-8")
+    code, out, err = run("validate", str(bad))
+    assert code == 1
+    assert f"{bad}:4:1: ошибка[PP100]: неизвестный ключ «partnrs»" in err
+    assert "возможно, вы имели в виду «partners»?" in err
+    assert "ошибок: 1" in out
+
+
+def test_json_format(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nplanner: {name: X}\nyear: 2026\npartnrs: []\n", encoding="utf-8")
+    code, out, _ = run("validate", "--format", "json", str(bad))
+    assert code == 1
+    (d,) = json.loads(out)
+    assert d == {
+        "path": str(bad),
+        "line": 4,
+        "column": 1,
+        "severity": "error",
+        "code": "PP100",
+        "message": "неизвестный ключ «partnrs»",
+        "hint": "возможно, вы имели в виду «partners»?",
+    }
+
+
+def test_strict_makes_warnings_errors(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "p.yaml"
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2026\npartners:\n  - {id: a, name: A}\n",
+        encoding="utf-8",
+    )
+    assert run("validate", str(f))[0] == 0
+    assert run("validate", "--strict", str(f))[0] == 1
+
+
+def test_usage_errors_exit_2(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("validate", str(tmp_path / "nope"))
+    assert code == 2 and "нет такого файла или папки" in err
+    code, _, err = run("validate", str(tmp_path))
+    assert code == 2 and "нет файлов плана" in err
+    assert run("validate", "--format", "xml", str(PLANS))[0] == 2
+    assert run("no-such-command")[0] == 2
+
+
+def test_schema_is_valid_json_schema_and_accepts_the_plans(run: Run) -> None:
+    from partnerplan.load import load_file
+
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["partners"]["title"] == "Социальные партнёры"
+    validator = jsonschema.Draft202012Validator(schema)
+    for f in PLANS.glob("*.yaml"):
+        data = load_file(str(f)).data
+        data["version"] = 1  # the editor sees YAML 1.2 numbers
+        assert list(validator.iter_errors(data)) == [], f
+
+
+def test_shipped_schema_file_is_current() -> None:
+    assert (ROOT / "schema" / "plan.schema.json").read_text(
+        encoding="utf-8"
+    ) == json_schema_text(), "run: partnerplan schema -o schema/plan.schema.json"
+
+
+def test_init_then_validate(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "new"
+    code, out, _ = run("init", str(target))
+    assert code == 0 and "plan.yaml" in out
+    text = (target / "plan.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=plan.schema.json\n")
+    assert json.loads((target / "plan.schema.json").read_text(encoding="utf-8"))["title"] == "Plan"
+    code, out, err = run("validate", "--strict", str(target))
+    assert code == 0, err
+    # A second init does not overwrite the teacher's work.
+    assert run("init", str(target))[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "expected"),
+    [
+        ([], {}, "ru"),
+        ([], {"LANG": "en_US.UTF-8"}, "en"),
+        ([], {"LANG": "C.UTF-8"}, "ru"),
+        (["--lang", "en", "validate"], {"LANG": "ru_RU.UTF-8"}, "en"),
+        (["validate", "--lang=ru"], {"LANG": "en_GB.UTF-8"}, "ru"),
+        ([], {"PARTNERPLAN_LANG": "en", "LANG": "ru_RU.UTF-8"}, "en"),
+    ],
+)
+def test_language_choice(argv: list[str], env: dict[str, str], expected: str) -> None:
+    assert detect_lang(argv, env)[0] == expected
+
+
+def test_english_interface(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nplanner: {name: X}\nyear: 2026\npartnrs: []\n", encoding="utf-8")
+    code, out, err = run("--lang", "en", "validate", str(bad))
+    assert code == 1 and "error[PP100]: unknown key 'partnrs'" in err and "Checked files: 1" in out
+    code, out, _ = run("--lang", "en", "--help")
+    assert "Check plan files" in out
+
+
+def test_help_is_russian_and_lists_every_command(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "Проверить файлы плана" in out
+    for command in ("validate", "schema", "init"):
+        assert command in out
+
+
+def test_module_entry_point_and_version() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "partnerplan", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.startswith("partnerplan ")

@@ -33,9 +33,7 @@ def median_run(cmd: list[str], repeat: int) -> float:
     env = {**os.environ, "NO_COLOR": "1"}
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(
-            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
-        )
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

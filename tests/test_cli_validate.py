@@ -97,9 +97,9 @@ def test_schema_is_valid_json_schema_and_accepts_the_plans(run: Run) -> None:
 
 
 def test_shipped_schema_file_is_current() -> None:
-    assert (ROOT / "schema" / "plan.schema.json").read_text(
-        encoding="utf-8"
-    ) == json_schema_text(), "run: partnerplan schema -o schema/plan.schema.json"
+    assert (ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8") == json_schema_text(), (
+        "run: partnerplan schema -o schema/plan.schema.json"
+    )
 
 
 def test_init_then_validate(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]

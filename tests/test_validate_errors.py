@@ -174,8 +174,7 @@ def test_all_problems_of_a_file_in_one_run() -> None:
 
 def test_yaml11_traps_stay_text() -> None:
     text = (
-        HEAD
-        + "title: no\npartners:\n  - {id: on, name: yes, activities: [{form: беседа, period: 04.10}]}\n"
+        HEAD + "title: no\npartners:\n  - {id: on, name: yes, activities: [{form: беседа, period: 04.10}]}\n"
     )
     result = check(load_text(text, "p.yaml"))
     assert result.plan is not None

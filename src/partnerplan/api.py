@@ -63,16 +63,23 @@ def validate(paths: Iterable[str], *, strict: bool = False) -> Summary:
     summary = Summary()
     for file in find_plan_files(paths):
         result = check(load_file(file))
+        plan = result.plan
+        if plan is not None:
+            # Periods and days: unreadable periods are errors, days off and clashes warnings.
+            extra = plan_schedule(result).diagnostics
+            if extra:
+                result.diagnostics[:] = sorted([*result.diagnostics, *extra], key=Diagnostic.sort_key)
+                if any(d.severity == "error" for d in extra):
+                    result = Checked(result.loaded, None, None, result.diagnostics)
         if strict:
             result.diagnostics[:] = [
-                Diagnostic(d.code, "error", d.path, d.line, d.column, d.args)
-                for d in result.diagnostics
+                Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in result.diagnostics
             ]
         summary.results.append(result)
         summary.files += 1
-        if result.plan is not None:
-            summary.partners += len(result.plan.partners)
-            summary.activities += sum(len(p.activities) for p in result.plan.partners)
+        if plan is not None:
+            summary.partners += len(plan.partners)
+            summary.activities += sum(len(p.activities) for p in plan.partners)
         for d in result.diagnostics:
             if d.severity == "error":
                 summary.errors += 1
@@ -93,3 +100,86 @@ def json_schema() -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- periods and the schedule -------------------------------------------------------
+
+
+def load_plan(file: str) -> Checked:
+    return check(load_file(file))
+
+
+def plan_schedule(checked: Checked) -> Any:
+    """The Schedule of a checked plan (which must have a plan)."""
+    from partnerplan.calendar import build_calendar
+    from partnerplan.schedule import build_schedule
+
+    assert checked.plan is not None and checked.vocabulary is not None
+    cal = build_calendar(checked.plan)
+    return build_schedule(
+        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map
+    )
+
+
+def year_calendar(year: str) -> Any:
+    """The default calendar of a plan year given as text («2025/2026» or «2026»)."""
+    from partnerplan.calendar import build_calendar
+    from partnerplan.model import Plan
+
+    plan = Plan.model_validate({"version": 1, "planner": {"name": "-"}, "year": year})
+    return build_calendar(plan)
+
+
+def explain_period(text: str, cal: Any, lang: str = "ru") -> dict[str, Any]:
+    """What a period phrase means in a year: the JSON of `partnerplan period`."""
+    from partnerplan.messages import hint_text, message_text
+    from partnerplan.periods import PeriodError, parse_period
+    from partnerplan.schedule import place, suggest
+
+    try:
+        period = parse_period(text, cal)
+    except PeriodError as exc:
+        args = dict(exc.args_)
+        if exc.code == "PP300":
+            args.setdefault("suggestions", suggest(text))
+        return {
+            "text": text,
+            "error": message_text(exc.code, args, lang),
+            "hint": hint_text(exc.code, args, lang),
+            "suggestions": args.get("suggestions", []),
+        }
+    days = sorted(d for d, _, _ in place(period, cal, f"period:{text}")) if period.kind == "dated" else []
+    return {
+        "text": text,
+        "kind": period.kind,
+        "windows": [
+            {
+                "from": w.start.isoformat(),
+                "to": w.end.isoformat(),
+                "count": w.count,
+                "label": w.label,
+            }
+            for w in period.windows
+        ],
+        "dates": [d.isoformat() for d in days],
+    }
+
+
+def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
+    """Events as flat records: the JSON and CSV of `partnerplan schedule`."""
+    return [
+        {
+            "date": e.date.isoformat() if e.date else None,
+            "partner": e.partner,
+            "partner_name": e.partner_name,
+            "title": e.title,
+            "form": e.form,
+            "period": e.period,
+            "kind": e.kind,
+            "directions": list(e.directions),
+            "responsible": e.responsible,
+            "uid": e.uid,
+            "line": e.line,
+        }
+        for e in events
+    ]

@@ -103,16 +103,12 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
 def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def at(
-        where: Path, code: str, severity: str = "error", *, key: bool = False, **args: Any
-    ) -> None:
+    def at(where: Path, code: str, severity: str = "error", *, key: bool = False, **args: Any) -> None:
         line, col = smap.find(where, key=key)
         out.append(Diagnostic(code, severity, path, line, col, args))  # type: ignore[arg-type]
 
     for section in ("directions", "groups", "forms"):
-        _duplicates(
-            ((e.id, (section, i, "id")) for i, e in enumerate(getattr(plan, section))), smap, at
-        )
+        _duplicates(((e.id, (section, i, "id")) for i, e in enumerate(getattr(plan, section))), smap, at)
     _duplicates(((p.id, ("partners", i, "id")) for i, p in enumerate(plan.partners)), smap, at)
     _duplicates(
         (

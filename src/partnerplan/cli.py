@@ -17,9 +17,7 @@ from partnerplan import __version__
 LANGS = ("ru", "en")
 
 
-def detect_lang(
-    argv: list[str], environ: dict[str, str] | os._Environ[str]
-) -> tuple[str, list[str]]:
+def detect_lang(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> tuple[str, list[str]]:
     """`--lang X` anywhere on the line wins; then PARTNERPLAN_LANG, LC_ALL, LC_MESSAGES,
     LANG (English only when the locale says English: Russian is the default)."""
     rest: list[str] = []
@@ -117,17 +115,13 @@ def build_app(lang: str = "ru") -> typer.Typer:
         paths: Annotated[
             list[str] | None,
             typer.Argument(
-                help=t(
-                    "Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."
-                ),
+                help=t("Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."),
                 show_default=False,
             ),
         ] = None,
         strict: Annotated[
             bool,
-            typer.Option(
-                "--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")
-            ),
+            typer.Option("--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")),
         ] = False,
         fmt: Annotated[
             str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))
@@ -213,9 +207,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         ] = "plan.yaml",
         force: Annotated[
             bool,
-            typer.Option(
-                "--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")
-            ),
+            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
         ] = False,
     ) -> None:
         from partnerplan.api import json_schema_text
@@ -239,6 +231,197 @@ def build_app(lang: str = "ru") -> typer.Typer:
             )
         )
 
+    @app.command(
+        help=t(
+            "Объяснить периоды: что значит фраза и какие даты она даёт в году плана.",
+            "Explain periods: what a phrase means and the dates it gives in a plan year.",
+        )
+    )
+    def period(
+        texts: Annotated[
+            list[str],
+            typer.Argument(
+                help=t("Фразы, например «Один раз в квартал».", "Phrases, e.g. «Один раз в квартал»."),
+                show_default=False,
+            ),
+        ],
+        year: Annotated[
+            str | None,
+            typer.Option(
+                "--year",
+                help=t(
+                    "Год плана: 2025/2026 или 2026; по умолчанию текущий учебный.",
+                    "Plan year; default: the current school year.",
+                ),
+            ),
+        ] = None,
+        as_json: Annotated[bool, typer.Option("--json", help=t("Вывод в JSON.", "JSON output."))] = False,
+    ) -> None:
+        import json
+        from datetime import date
+
+        from partnerplan import api
+
+        if year is None:
+            today = date.today()
+            first = today.year if today.month >= 9 else today.year - 1
+            year = f"{first}/{first + 1}"
+        try:
+            cal = api.year_calendar(year)
+        except Exception:
+            _fail(
+                t(
+                    f"«{year}» — не год плана: пишите 2025/2026 или 2026",
+                    f"'{year}' is not a plan year: use 2025/2026 or 2026",
+                )
+            )
+        results = [api.explain_period(text, cal, lang) for text in texts]
+        failed = any("error" in r for r in results)
+        if as_json:
+            payload = results[0] if len(results) == 1 else results
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from partnerplan.render.dates import long_date
+
+            kinds = {
+                "dated": t("даты", "dated"),
+                "ongoing": t("в течение периода, без дат", "ongoing, no dates"),
+                "on_demand": t("по мере необходимости, без дат", "on demand, no dates"),
+            }
+            for r in results:
+                out = [f"«{r['text']}»"]
+                if "error" in r:
+                    out.append("  " + t("ошибка", "error") + f": {r['error']}")
+                    if r.get("hint"):
+                        out.append("  " + t("подсказка", "hint") + f": {r['hint']}")
+                else:
+                    out.append("  " + t("вид", "kind") + f": {kinds[r['kind']]}")
+                    for w in r["windows"]:
+                        a, b = date.fromisoformat(w["from"]), date.fromisoformat(w["to"])
+                        span = (
+                            long_date(a, lang) if a == b else f"{long_date(a, lang)} — {long_date(b, lang)}"
+                        )
+                        out.append(
+                            f"  {w['label'] or '—'}: {span}, " + t("событий", "events") + f": {w['count']}"
+                        )
+                    if r["dates"]:
+                        days = ", ".join(long_date(date.fromisoformat(d), lang) for d in r["dates"])
+                        out.append("  " + t("даты", "dates") + f" ({len(r['dates'])}): {days}")
+                sys.stdout.write("\n".join(out) + "\n")
+        raise typer.Exit(1 if failed else 0)
+
+    @app.command(
+        help=t(
+            "Мероприятия года по датам: таблица, JSON, CSV или календарь iCalendar (.ics).",
+            "The year's events by date: a table, JSON, CSV or an iCalendar file (.ics).",
+        )
+    )
+    def schedule(
+        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        month: Annotated[
+            int | None,
+            typer.Option(
+                "--month",
+                min=1,
+                max=12,
+                help=t("Только этот месяц (1–12).", "Only this month (1–12)."),
+            ),
+        ] = None,
+        date_from: Annotated[
+            str | None,
+            typer.Option("--from", help=t("С даты ГГГГ-ММ-ДД.", "From date YYYY-MM-DD.")),
+        ] = None,
+        date_to: Annotated[
+            str | None, typer.Option("--to", help=t("По дату ГГГГ-ММ-ДД.", "To date YYYY-MM-DD."))
+        ] = None,
+        partner: Annotated[
+            str | None,
+            typer.Option("--partner", help=t("Только этот партнёр (id).", "Only this partner (id).")),
+        ] = None,
+        fmt: Annotated[str, typer.Option("--format", help="table | json | csv | ics")] = "table",
+        output: Annotated[
+            str | None,
+            typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
+        ] = None,
+    ) -> None:
+        from datetime import date
+
+        from partnerplan import api
+
+        if fmt not in ("table", "json", "csv", "ics"):
+            _fail(
+                t(
+                    f"неизвестный формат «{fmt}»: table, json, csv или ics",
+                    f"unknown format '{fmt}': table, json, csv or ics",
+                )
+            )
+        bounds = []
+        for raw in (date_from, date_to):
+            try:
+                bounds.append(date.fromisoformat(raw) if raw else None)
+            except ValueError:
+                _fail(
+                    t(
+                        f"«{raw}» — не дата: пишите ГГГГ-ММ-ДД",
+                        f"'{raw}' is not a date: use YYYY-MM-DD",
+                    )
+                )
+        checked = _checked_plan(plan, t, lang)
+        sched = api.plan_schedule(checked)
+        _print_diagnostics(
+            checked.loaded.lines, [d for d in sched.diagnostics if d.severity == "error"], lang
+        )
+        if any(d.severity == "error" for d in sched.diagnostics):
+            raise typer.Exit(1)
+        events = [
+            e for e in sched.events
+            if (partner is None or e.partner == partner)
+            and (month is None or (e.date is not None and e.date.month == month))
+            and (bounds[0] is None or (e.date is not None and e.date >= bounds[0]))
+            and (bounds[1] is None or (e.date is not None and e.date <= bounds[1]))
+        ]  # fmt: skip
+        if partner is not None and not any(p.id == partner for p in checked.plan.partners):
+            _fail(
+                t(
+                    f"в плане нет партнёра с id «{partner}»",
+                    f"no partner with id '{partner}' in the plan",
+                )
+            )
+        if fmt == "ics":
+            from partnerplan.render.ics import to_ics
+
+            data: str | bytes = to_ics(checked.plan, events)
+        elif fmt == "json":
+            import json
+
+            data = json.dumps(api.event_rows(events), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "csv":
+            import csv
+            import io
+
+            buf = io.StringIO()
+            rows = api.event_rows(events)
+            writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["date"], lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({**row, "directions": "; ".join(row["directions"])})
+            data = buf.getvalue()
+        else:
+            if output:
+                _fail(
+                    t(
+                        "таблица печатается на экран; для файла выберите --format json, csv или ics",
+                        "the table is for the screen; use --format json, csv or ics for a file",
+                    )
+                )
+            _print_table(checked.plan, events, sched, lang, t)
+            raise typer.Exit(0)
+        if output:
+            _write(output, data, t)
+            sys.stderr.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+        else:
+            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+
     return app
 
 
@@ -249,9 +432,7 @@ def _write(path: str, data: str | bytes, t: _Say) -> None:
         atomic_write(path, data)
     except WriteError as exc:
         reasons = {
-            "no_dir": t(
-                "папки для файла нет — создайте её или укажите другую", "the folder does not exist"
-            ),
+            "no_dir": t("папки для файла нет — создайте её или укажите другую", "the folder does not exist"),
             "not_dir": t("путь к папке ведёт на файл", "the folder path is a file"),
             "denied": t("нет прав на запись в эту папку", "permission denied"),
             "os": exc.detail,
@@ -262,6 +443,82 @@ def _write(path: str, data: str | bytes, t: _Say) -> None:
                 f"cannot write {path}: {reasons[exc.reason]}",
             )
         )
+
+
+def _print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
+    from partnerplan.diagnostics import format_text
+
+    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    for d in diags:
+        text = format_text(d, lines, lang)
+        head, _, rest = text.partition("\n")
+        head = _color(color, "1;31" if d.severity == "error" else "1;33", head)
+        sys.stderr.write(head + ("\n" + rest if rest else "") + "\n\n")
+
+
+def _checked_plan(path: str, t: _Say, lang: str) -> Any:
+    """Load and check a plan for a command that needs a valid one; exit 1 with errors."""
+    from partnerplan import api
+
+    if not os.path.isfile(path):
+        _fail(t(f"{path}: нет такого файла", f"{path}: no such file"))
+    checked = api.load_plan(path)
+    errors = [d for d in checked.diagnostics if d.severity == "error"]
+    if checked.plan is None or errors:
+        _print_diagnostics(checked.loaded.lines, errors, lang)
+        sys.stderr.write(t(f"В плане есть ошибки ({len(errors)}); исправьте их и повторите.\n",
+                           f"The plan has errors ({len(errors)}); fix them and retry.\n"))  # fmt: skip
+        raise typer.Exit(1)
+    return checked
+
+
+def _print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: _Say) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from partnerplan.render.dates import day_and_weekday, month_title
+
+    console = Console()
+    table = Table(title=plan.title or plan.planner.name, show_lines=False, header_style="bold")
+    table.add_column(t("Дата", "Date"), no_wrap=True)
+    table.add_column(t("Партнёр", "Partner"))
+    table.add_column(t("Мероприятие", "Activity"))
+    table.add_column(t("Форма", "Form"))
+    with_resp = any(e.responsible for e in events)
+    if with_resp:
+        table.add_column(t("Ответственный", "Responsible"))
+    blank = ("",) * (4 if with_resp else 3)
+    month = None
+    for e in events:
+        if e.date is None:
+            continue
+        key = (e.date.year, e.date.month)
+        if key != month:
+            month = key
+            table.add_section()
+            table.add_row(f"[bold]{month_title(e.date, lang)}[/bold]", *blank)
+        row = [day_and_weekday(e.date, lang), e.partner_name, e.title, e.form]
+        table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+    undated = [e for e in events if e.date is None]
+    if undated:
+        table.add_section()
+        table.add_row(f"[bold]{t('Без дат', 'Undated')}[/bold]", *blank)
+        for e in undated:
+            row = [(e.period or "—").strip(), e.partner_name, e.title, e.form]
+            table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+    console.print(table)
+    dated = sum(1 for e in events if e.date is not None)
+    note = t(
+        f"Событий с датами: {dated}, без дат: {len(undated)}.",
+        f"Dated events: {dated}, undated: {len(undated)}.",
+    )
+    cal_note = ""
+    from partnerplan.calendar import build_calendar
+
+    if build_calendar(plan).default_breaks:
+        cal_note = t(" Каникулы — типовые для этого года (задайте свои в calendar.breaks).",
+                     " School breaks are this year's defaults (set yours in calendar.breaks).")  # fmt: skip
+    console.print(note + cal_note)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -100,9 +100,7 @@ def load_text(text: str, path: str) -> Loaded:
     """Parse YAML text into plain data (dicts, lists, str, None) and a SourceMap."""
     smap = SourceMap()
     try:
-        if not text.strip() or all(
-            not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-        ):
+        if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
             raise _Refused(_diag("PP005", path, 0, 0))
         # The composer allocates many small objects; the cyclic GC would rescan them
         # again and again during a big load without ever finding garbage.
@@ -137,13 +135,9 @@ def load_file(file: str) -> Loaded:
     except IsADirectoryError:
         return Loaded(file, "", None, SourceMap(), [_diag("PP001", file, 0, 0)])
     except OSError as exc:
-        return Loaded(
-            file, "", None, SourceMap(), [_diag("PP006", file, 0, 0, detail=exc.strerror or "")]
-        )
+        return Loaded(file, "", None, SourceMap(), [_diag("PP006", file, 0, 0, detail=exc.strerror or "")])
     if len(raw) > MAX_BYTES:
-        return Loaded(
-            file, "", None, SourceMap(), [_diag("PP004", file, 0, 0, limit=MAX_BYTES // 2**20)]
-        )
+        return Loaded(file, "", None, SourceMap(), [_diag("PP004", file, 0, 0, limit=MAX_BYTES // 2**20)])
     try:
         text, diags = decode(raw, file)
     except _Refused as refused:
@@ -156,9 +150,7 @@ def load_file(file: str) -> Loaded:
 # --- internals ---------------------------------------------------------------------
 
 
-def _diag(
-    code: str, path: str, line: int, col: int, severity: str = "error", **args: Any
-) -> Diagnostic:
+def _diag(code: str, path: str, line: int, col: int, severity: str = "error", **args: Any) -> Diagnostic:
     return Diagnostic(code, severity, path, line, col, args)  # type: ignore[arg-type]
 
 
@@ -209,10 +201,7 @@ def _syntax_diag(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
 
 
 def _tab_indented(lines: list[str], line: int) -> bool:
-    for src in lines[max(line - 2, 0) : line]:
-        if "\t" in src[: len(src) - len(src.lstrip(" \t"))]:
-            return True
-    return False
+    return any("\t" in src[: len(src) - len(src.lstrip(" \t"))] for src in lines[max(line - 2, 0) : line])
 
 
 def _problem_key(problem: str) -> str:

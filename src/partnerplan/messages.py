@@ -41,18 +41,14 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "проверьте путь; по умолчанию план ищется в папке plans/",
     ),
     "PP002": (
-        lambda a: (
-            "файл сохранён в кодировке Windows-1251, а не UTF-8; он прочитан, но лучше пересохранить"
-        ),
+        lambda a: "файл сохранён в кодировке Windows-1251, а не UTF-8; он прочитан, но лучше пересохранить",
         lambda a: (
             "в Блокноте: «Сохранить как» → кодировка UTF-8; или: iconv -f cp1251 -t utf-8 ФАЙЛ > новый.yaml"
         ),
     ),
     "PP003": (
         lambda a: "не удаётся прочитать файл: это не текст в UTF-8",
-        lambda a: (
-            "сохраните файл как текст в кодировке UTF-8 (в Блокноте: «Сохранить как» → UTF-8)"
-        ),
+        lambda a: "сохраните файл как текст в кодировке UTF-8 (в Блокноте: «Сохранить как» → UTF-8)",
     ),
     "PP004": (
         lambda a: "файл больше {limit} МБ — это не похоже на план; чтение отменено".format(**a),
@@ -75,15 +71,11 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "замените символы табуляции в начале строки на пробелы (по 2 на уровень)",
     ),
     "PP012": (
-        lambda a: "ключ «{key}» повторяется в одном блоке (впервые — в строке {first_line})".format(
-            **a
-        ),
+        lambda a: "ключ «{key}» повторяется в одном блоке (впервые — в строке {first_line})".format(**a),
         lambda a: "оставьте один ключ «{key}»: второе значение иначе потерялось бы".format(**a),
     ),
     "PP013": (
-        lambda a: (
-            "ссылки-псевдонимы (*имя) раскрываются в слишком большой документ; чтение остановлено"
-        ),
+        lambda a: "ссылки-псевдонимы (*имя) раскрываются в слишком большой документ; чтение остановлено",
         lambda a: "уберите псевдонимы &/* или запишите повторяющиеся части явно",
     ),
     "PP014": (
@@ -111,9 +103,7 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP018": (
         lambda a: "ожидалось двоеточие после ключа",
-        lambda a: (
-            "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана"
-        ),
+        lambda a: "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана",
     ),
     "PP019": (
         lambda a: "нарушены отступы: строка не подходит ни к одному блоку",
@@ -125,9 +115,7 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP021": (
         lambda a: "символ не может начинать значение ({problem})".format(**a),
-        lambda a: (
-            "если значение начинается с @, `, % или другого особого символа, заключите его в кавычки"
-        ),
+        lambda a: "если значение начинается с @, `, % или другого особого символа, заключите его в кавычки",
     ),
     "PP022": (
         lambda a: "в файле несколько документов (разделитель ---)",
@@ -193,11 +181,7 @@ _RU: dict[str, tuple[Text, Text]] = {
         ),
     ),
     "PP202": (
-        lambda a: (
-            "направление «{ref}» не найдено ни в directions, ни во встроенном справочнике".format(
-                **a
-            )
-        ),
+        lambda a: "направление «{ref}» не найдено ни в directions, ни во встроенном справочнике".format(**a),
         _maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте его в directions"),
     ),
     "PP203": (
@@ -210,9 +194,7 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP204": (
         lambda a: "у партнёра «{name}» пока нет мероприятий".format(**a),
-        lambda a: (
-            "строка попадёт в план пустой; добавьте activities, когда работа будет запланирована"
-        ),
+        lambda a: "строка попадёт в план пустой; добавьте activities, когда работа будет запланирована",
     ),
     "PP205": (
         lambda a: "дата {value} вне года плана {year} ({start} — {end})".format(**a),
@@ -225,6 +207,50 @@ _RU: dict[str, tuple[Text, Text]] = {
     "PP207": (
         lambda a: "«{name}» целиком вне года плана {year}".format(**a),
         lambda a: "проверьте годы в датах from и to",
+    ),
+    "PP300": (
+        lambda a: "не удаётся понять период «{text}»".format(**a),
+        lambda a: "так можно: {examples}".format(
+            examples=", ".join(
+                f"«{e}»"
+                for e in a.get("suggestions")
+                or ["Октябрь", "Май-июнь", "Один раз в квартал", "В течение года"]
+            )
+        ),
+    ),
+    "PP301": (
+        lambda a: "дата {value} вне года плана ({start} — {end})".format(**a),
+        lambda a: "проверьте год в дате или год плана (year); год в дате можно не писать",
+    ),
+    "PP302": (
+        lambda a: "промежуток кончается ({end}) раньше, чем начинается ({start})".format(**a),
+        lambda a: "поменяйте начало и конец местами",
+    ),
+    "PP303": (
+        lambda a: "такой даты нет: {day} {month}".format(**a),
+        lambda a: "проверьте число и месяц",
+    ),
+    "PP304": (
+        lambda a: "период пустой",
+        lambda a: "напишите, когда: «Октябрь», «Один раз в квартал», «В течение года»",
+    ),
+    "PP305": (
+        lambda a: "в календаре плана нет каникул «{name}»".format(**a),
+        lambda a: "добавьте их в calendar.breaks или укажите месяц",
+    ),
+    "PP400": (
+        lambda a: "период «{text}» не даёт ни одного рабочего дня в году плана".format(**a),
+        lambda a: (
+            "все дни этого периода — выходные, праздники или каникулы; укажите другой период или даты в dates"
+        ),
+    ),
+    "PP401": (
+        lambda a: "закреплённая дата {value} — нерабочий день{why}".format(**a),
+        lambda a: "проверьте дату: мероприятие в выходной возможно, но обычно это опечатка",
+    ),
+    "PP402": (
+        lambda a: "у партнёра «{partner}» два мероприятия в один день: {day}".format(**a),
+        lambda a: "закрепите дату одного из них в dates или измените период",
     ),
 }
 
@@ -242,9 +268,7 @@ _EN: dict[str, tuple[Text, Text]] = {
         lambda a: "save the file as UTF-8 text",
     ),
     "PP004": (
-        lambda a: "the file is larger than {limit} MB, which is no plan; reading stopped".format(
-            **a
-        ),
+        lambda a: "the file is larger than {limit} MB, which is no plan; reading stopped".format(**a),
         lambda a: "split the plan into several files in one folder",
     ),
     "PP005": (lambda a: "the file is empty", lambda a: "start with 'partnerplan init'"),
@@ -339,6 +363,33 @@ _EN: dict[str, tuple[Text, Text]] = {
         lambda a: "swap from and to",
     ),
     "PP207": (lambda a: "'{name}' lies outside the plan year {year}".format(**a), lambda a: None),
+    "PP300": (
+        lambda a: "cannot read the period '{text}'".format(**a),
+        lambda a: "e.g. " + ", ".join(a.get("suggestions") or ["October", "May-June"]),
+    ),
+    "PP301": (
+        lambda a: "date {value} is outside the plan year ({start} – {end})".format(**a),
+        lambda a: None,
+    ),
+    "PP302": (
+        lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
+        lambda a: "swap them",
+    ),
+    "PP303": (lambda a: "no such date: {day} {month}".format(**a), lambda a: None),
+    "PP304": (lambda a: "the period is empty", lambda a: None),
+    "PP305": (
+        lambda a: "the plan calendar has no break '{name}'".format(**a),
+        lambda a: "add it to calendar.breaks",
+    ),
+    "PP400": (
+        lambda a: "the period '{text}' gives no working day in the plan year".format(**a),
+        lambda a: None,
+    ),
+    "PP401": (lambda a: "pinned date {value} is a day off{why}".format(**a), lambda a: None),
+    "PP402": (
+        lambda a: "partner '{partner}' has two activities on {day}".format(**a),
+        lambda a: "pin one of them with dates",
+    ),
 }
 
 _CATALOGUES = {"ru": _RU, "en": _EN}

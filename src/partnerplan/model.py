@@ -32,18 +32,14 @@ class _Model(BaseModel):
 class Approver(_Model):
     """Гриф «УТВЕРЖДАЮ» в правом верхнем углу документа."""
 
-    position: Text = Field(
-        title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»"
-    )
+    position: Text = Field(title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»")
     name: Text = Field(title="Фамилия и инициалы", description="Например: И. И. Иванова")
 
 
 class Planner(_Model):
     """Организация или объединение, чей это план."""
 
-    name: Text = Field(
-        title="Название", description="Например: Творческое объединение «Рукодельница»"
-    )
+    name: Text = Field(title="Название", description="Например: Творческое объединение «Рукодельница»")
     parent: str | None = Field(
         None, title="Вышестоящая организация", description="Например: МАУ ДО Центр «Созвездие»"
     )
@@ -122,9 +118,7 @@ class Activity(_Model):
     """Мероприятие: строка столбца «Формы взаимодействия» со своим периодом."""
 
     id: Id | None = Field(None, description="Необязательный постоянный идентификатор мероприятия")
-    form: Text = Field(
-        title="Форма взаимодействия", description="Из справочника форм: id или название"
-    )
+    form: Text = Field(title="Форма взаимодействия", description="Из справочника форм: id или название")
     title: str | None = Field(
         None,
         title="Название, как в плане",
@@ -168,9 +162,7 @@ class Partner(_Model):
     note: str | None = Field(None, title="Примечание")
 
 
-_YEAR = re.compile(
-    r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?|уч\.?\s*г(?:од)?\.?)?\s*$"
-)
+_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?|уч\.?\s*г(?:од)?\.?)?\s*$")
 
 
 class Plan(_Model):
@@ -187,12 +179,8 @@ class Plan(_Model):
     goals: list[Text] = Field(default_factory=list, title="Цели")
     tasks: list[Text] = Field(default_factory=list, title="Задачи")
     results: list[Text] = Field(default_factory=list, title="Ожидаемые результаты")
-    directions: list[VocabEntry] = Field(
-        default_factory=list, title="Свои направления деятельности"
-    )
-    groups: list[VocabEntry] = Field(
-        default_factory=list, title="Группы партнёров, в порядке таблицы"
-    )
+    directions: list[VocabEntry] = Field(default_factory=list, title="Свои направления деятельности")
+    groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров, в порядке таблицы")
     forms: list[FormEntry] = Field(default_factory=list, title="Свои формы взаимодействия")
     partners: list[Partner] = Field(default_factory=list, title="Социальные партнёры")
 

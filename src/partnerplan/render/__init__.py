@@ -1,0 +1,1 @@
+"""Renderers: a validated plan and its schedule → documents (docx, html, md, ics, svg)."""

@@ -1,0 +1,27 @@
+"""Dates in words, in the reader's language (Babel's CLDR data: cases included)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def long_date(d: date, lang: str = "ru") -> str:
+    """«4 октября 2025»."""
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale=lang)
+
+
+def day_and_weekday(d: date, lang: str = "ru") -> str:
+    """«4 октября, сб»."""
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM, EE", locale=lang).replace(".", "")
+
+
+def month_title(d: date, lang: str = "ru") -> str:
+    """«Октябрь 2025» (nominative, as a heading)."""
+    from babel.dates import format_date
+
+    text = format_date(d, "LLLL y", locale=lang)
+    return text[:1].upper() + text[1:]

@@ -467,7 +467,15 @@ def _frequency(p: str, y: _Year) -> list[Window] | None:
 
 
 def _split_span(span: Span, n: int, label: str) -> list[Window]:
-    """N windows of (nearly) equal length covering the span, one event in each."""
+    """N windows covering the span, one event in each: whole months when 12 divides by N."""
+    if 12 % n == 0 and span.start.day == 1:
+        step = 12 // n
+        out = []
+        for i in range(n):
+            a = _add_months(span.start, step * i)
+            b = _add_months(span.start, step * (i + 1)) - timedelta(days=1)
+            out.append(Window(a, b, 1, f"{i + 1}-я часть года" if n > 1 else label))
+        return out
     total = (span.end - span.start).days + 1
     out = []
     for i in range(n):

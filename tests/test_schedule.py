@@ -1,0 +1,304 @@
+"""The calendar and the scheduler: known days pinned, invariants checked by Hypothesis."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partnerplan.api import load_plan, plan_schedule, year_calendar
+from partnerplan.calendar import build_calendar
+from partnerplan.check import build_vocabulary
+from partnerplan.model import Plan
+from partnerplan.periods import parse_period
+from partnerplan.schedule import Event, build_schedule
+
+from .conftest import PLANS, Run
+
+CAL = year_calendar("2025/2026")
+
+
+# --- the calendar -------------------------------------------------------------------
+
+
+def test_russian_transfers_of_days_off() -> None:
+    off = ["2025-11-03", "2025-11-04", "2026-01-09", "2026-02-23", "2026-03-09", "2026-05-01", "2026-05-11"]
+    for d in off:
+        assert not CAL.is_working_day(date.fromisoformat(d)), d
+    assert CAL.is_working_day(date(2025, 11, 1)), "Saturday 1 Nov 2025 is a working day"
+    assert not CAL.is_working_day(date(2025, 11, 8))  # an ordinary Saturday
+    assert not year_calendar("2026").is_working_day(date(2026, 12, 31))
+
+
+def test_247_working_days_in_2025_and_2026() -> None:
+    for y in ("2025", "2026"):
+        cal = year_calendar(y)
+        days = cal.working_days_in(date(int(y), 1, 1), date(int(y), 12, 31))
+        assert len(days) == 247
+
+
+def test_six_day_week_and_plan_overrides() -> None:
+    plan = Plan.model_validate(
+        {
+            "version": 1,
+            "planner": {"name": "X"},
+            "year": "2025/2026",
+            "calendar": {"week": 6, "days_off": ["2025-09-15"], "working_days": ["2025-09-21"]},
+        }
+    )
+    cal = build_calendar(plan)
+    assert cal.is_working_day(date(2025, 9, 13))  # Saturday in a 6-day week
+    assert not cal.is_working_day(date(2025, 9, 14))  # Sunday
+    assert not cal.is_working_day(date(2025, 9, 15))  # the plan's own day off
+    assert cal.is_working_day(date(2025, 9, 21))  # the plan's working Sunday
+
+
+def test_default_breaks_are_said_and_plan_breaks_win() -> None:
+    assert CAL.default_breaks and CAL.in_break(date(2025, 10, 27))
+    plan = Plan.model_validate(
+        {
+            "version": 1,
+            "planner": {"name": "X"},
+            "year": "2025/2026",
+            "calendar": {"breaks": [{"name": "осенние каникулы", "from": "2025-11-01", "to": "2025-11-09"}]},
+        }
+    )
+    cal = build_calendar(plan)
+    assert not cal.default_breaks
+    assert not cal.in_break(date(2025, 10, 27)) and cal.in_break(date(2025, 11, 7))
+
+
+# --- the example plan ---------------------------------------------------------------
+
+
+def rukodelnitsa() -> tuple[Any, Any]:
+    checked = load_plan(str(PLANS / "rukodelnitsa.yaml"))
+    return checked, plan_schedule(checked)
+
+
+def test_rukodelnitsa_schedule() -> None:
+    _, sched = rukodelnitsa()
+    dated = [e for e in sched.events if e.date]
+    by_partner = Counter(e.partner for e in dated)
+    # Ледовый дворец: 4 activities × «Один раз в квартал.» = 16 events.
+    assert by_partner["ice_palace"] == 16
+    # ГИБДД: 2 quarterly + 2 yearly.
+    assert by_partner["gibdd"] == 10
+    zoo = sorted(e.date for e in dated if e.partner == "zoo")
+    assert zoo[0].month == 10 and zoo[1].month in (12, 1) and zoo[2].month in (5, 6)
+    undated = {e.kind for e in sched.events if e.date is None}
+    assert undated == {"ongoing", "on_demand"}
+    for e in dated:
+        assert CAL.is_working_day(e.date), e
+    # No partner is booked twice on a day.
+    assert max(Counter((e.partner, e.date) for e in dated).values()) == 1
+
+
+def test_ics_parses_back_to_the_same_events(run: Run, tmp_path: Any) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "plan.ics"
+    code, _, err = run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--format", "ics", "-o", str(out))
+    assert code == 0, err
+    cal = Calendar.from_ical(out.read_bytes())
+    got = sorted((str(v["uid"]), v.decoded("dtstart")) for v in cal.walk("VEVENT"))
+    _, sched = rukodelnitsa()
+    want = sorted((e.uid, e.date) for e in sched.events if e.date)
+    assert got == want
+    one = next(iter(cal.walk("VEVENT")))
+    assert one.decoded("dtend") - one.decoded("dtstart") == timedelta(days=1)  # all-day
+    assert "Партнёр:" in str(one["description"])
+    assert cal["x-wr-timezone"] == "Europe/Moscow"
+    # Re-running gives the same bytes: the same UIDs update rather than duplicate.
+    out2 = tmp_path / "again.ics"
+    run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--format", "ics", "-o", str(out2))
+    assert out.read_bytes() == out2.read_bytes()
+
+
+def test_schedule_json_and_filters(run: Run) -> None:
+    code, out, _ = run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--format", "json", "--partner", "gibdd")
+    assert code == 0
+    rows = json.loads(out)
+    assert {r["partner"] for r in rows} == {"gibdd"}
+    assert set(rows[0]) >= {"date", "partner", "title", "form", "period"}
+    code, out, _ = run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--format", "json", "--month", "10")
+    assert all(r["date"].startswith("2025-10") for r in json.loads(out))
+    code, out, _ = run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--format", "json")
+    rows = json.loads(out)
+    assert any(r["date"] is None and r["period"] == "В течении года" for r in rows)
+    code, out, _ = run(
+        "schedule",
+        str(PLANS / "rukodelnitsa.yaml"),
+        "--format",
+        "csv",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+    )
+    lines = out.splitlines()
+    assert lines[0].startswith("date,partner,partner_name,title")
+    assert all(line.startswith("2026-05-") for line in lines[1:]) and len(lines) > 1
+
+
+def test_schedule_table_is_russian(run: Run) -> None:
+    code, out, _ = run("schedule", str(PLANS / "rukodelnitsa.yaml"), "--month", "10")
+    assert code == 0
+    assert "Октябрь 2025" in out and "Без дат" not in out
+    assert "типовые" in out  # the default breaks are said
+
+
+def test_period_command_json(run: Run) -> None:
+    code, out, _ = run("period", "Один раз в квартал.", "--year", "2025/2026", "--json")
+    assert code == 0
+    r = json.loads(out)
+    assert r["kind"] == "dated" and len(r["windows"]) == 4 and len(r["dates"]) == 4
+    assert r["windows"][0] == {"from": "2025-09-01", "to": "2025-11-30", "count": 1, "label": "I квартал"}
+    code, out, _ = run(
+        "period", "Май-июнь", "когда-нибудь", "В течении года", "--year", "2025/2026", "--json"
+    )
+    assert code == 1
+    a, b, c = json.loads(out)
+    assert a["dates"][0].startswith("2026-05")
+    assert b["text"] == "когда-нибудь" and "не удаётся понять период" in b["error"]
+    assert c == {
+        "text": "В течении года",
+        "kind": "ongoing",
+        "windows": [{"from": "2025-09-01", "to": "2026-08-31", "count": 1, "label": "год"}],
+        "dates": [],
+    }
+
+
+def test_validate_reports_period_problems(run: Run, tmp_path: Any) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2025/2026\npartners:\n  - id: a\n    name: A\n    activities:\n"
+        "      - {form: беседа, period: Когда-нибудь}\n"
+        "      - {form: беседа, dates: [2025-11-04]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("validate", str(f))
+    assert code == 1
+    assert f"{f}:8:32: ошибка[PP300]: не удаётся понять период «Когда-нибудь»" in err
+    assert f"{f}:9:32: предупреждение[PP401]: закреплённая дата 04.11.2025 — нерабочий день" in err
+
+
+# --- invariants over generated plans -------------------------------------------------
+
+PERIOD_POOL = [
+    "Октябрь", "Май-июнь", "Декабрь-январь", "Сентябрь, октябрь, февраль, май", "2 раза в год",
+    "Один раз в квартал.", "1 раз в четверть", "Ежемесячно", "Каждую среду", "к 9 мая", "4 октября",
+    "В течение года", "По мере необходимости", "летом", "в период осенних каникул", "2 неделя апреля",
+    "3 раза в год", "2 раза в месяц", "до 25 мая", "19 и 26 ноября", "с 10 по 16 октября", "июль",
+]  # fmt: skip
+
+activity_st = st.fixed_dictionaries(
+    {"form": st.sampled_from(["беседа", "экскурсия", "конкурс"]), "title": st.text("абвгд ", min_size=1, max_size=8),
+     "period": st.sampled_from(PERIOD_POOL)},
+)  # fmt: skip
+plan_st = st.lists(st.lists(activity_st, min_size=1, max_size=5), min_size=1, max_size=5).map(
+    lambda partners: {
+        "version": 1,
+        "planner": {"name": "X"},
+        "year": "2025/2026",
+        "partners": [{"id": f"p{i}", "name": f"P{i}", "activities": acts} for i, acts in enumerate(partners)],
+    }
+)
+
+
+def schedule_of(data: dict[str, Any]) -> tuple[Event, ...]:
+    plan = Plan.model_validate(data)
+    return build_schedule(plan, build_vocabulary(plan), CAL).events
+
+
+def dated_by_key(events: tuple[Event, ...]) -> dict[str, list[date]]:
+    out: dict[str, list[date]] = {}
+    for e in events:
+        if e.date:
+            out.setdefault(e.key, []).append(e.date)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_st)
+def test_deterministic(data: dict[str, Any]) -> None:
+    assert schedule_of(data) == schedule_of(json.loads(json.dumps(data)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_st, st.data())
+def test_edit_local(data: dict[str, Any], draw: st.DataObject) -> None:
+    """Removing, changing or adding one activity moves no other activity's events, except
+    a same-partner activity that had to give way on a shared day (marked `displaced`)."""
+    before = schedule_of(data)
+    pi = draw.draw(st.integers(0, len(data["partners"]) - 1))
+    acts = data["partners"][pi]["activities"]
+    ai = draw.draw(st.integers(0, len(acts) - 1))
+    edited = json.loads(json.dumps(data))
+    action = draw.draw(st.sampled_from(["remove", "change", "add"]))
+    if action == "remove":
+        del edited["partners"][pi]["activities"][ai]
+    elif action == "change":
+        edited["partners"][pi]["activities"][ai]["period"] = draw.draw(st.sampled_from(PERIOD_POOL))
+    else:
+        edited["partners"][pi]["activities"].append(draw.draw(activity_st))
+    after = schedule_of(edited)
+    touched = {e.key for e in (*before, *after) if e.displaced}
+    changed_key = {e.key for e in before if e.partner == f"p{pi}" and e.activity == ai}
+    b, a = dated_by_key(before), dated_by_key(after)
+    for key in set(b) & set(a):
+        if key in touched or key in changed_key:
+            continue
+        assert b[key] == a[key], key
+    # Other partners are never affected at all.
+    other = lambda evs: sorted((e.key, e.date) for e in evs if e.partner != f"p{pi}" and e.date)  # noqa: E731
+    assert other(before) == other(after)
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_st)
+def test_days_counts_and_windows(data: dict[str, Any]) -> None:
+    plan = Plan.model_validate(data)
+    events = build_schedule(plan, build_vocabulary(plan), CAL).events
+    per_activity: Counter[tuple[str, int]] = Counter()
+    for e in events:
+        if e.date is None:
+            continue
+        per_activity[(e.partner, e.activity)] += 1
+        assert CAL.is_working_day(e.date), e
+        period = parse_period(e.period or "", CAL)
+        windows = period.windows
+        inside = [w for w in windows if w.start - timedelta(days=7) <= e.date <= w.end]
+        assert inside, (e.period, e.date)
+        point = all(w.start == w.end for w in windows)  # a named date may fall in a break
+        wholly_in_break = all(
+            not [d for d in CAL.working_days_in(w.start, w.end) if not CAL.in_break(d)] for w in inside
+        )
+        if CAL.in_break(e.date) and not point:
+            assert wholly_in_break, (e.period, e.date)
+    for pi, partner in enumerate(plan.partners):
+        for ai, act in enumerate(partner.activities):
+            period = parse_period(act.period or "", CAL)
+            if period.kind != "dated" or period.windows[0].mode == "weekly":
+                continue
+            expected = sum(w.count for w in period.windows)
+            assert per_activity[(partner.id, ai)] == expected, (act.period, pi)
+
+
+@settings(max_examples=40, deadline=None)
+@given(plan_st)
+def test_no_partner_booked_twice_unless_unavoidable(data: dict[str, Any]) -> None:
+    events = schedule_of(data)
+    clashes = Counter((e.partner, e.date) for e in events if e.date)
+    for (partner, day), n in clashes.items():
+        if n > 1:
+            # Only fixed days (dates, anchors, weekly rules) may share a day: they cannot move.
+            periods = [
+                parse_period(e.period or "", CAL) for e in events if e.partner == partner and e.date == day
+            ]
+            movable = [p for p in periods if any(w.mode == "spread" for w in p.windows)]
+            assert len(movable) <= 1 or len(periods) - len(movable) >= 1, (partner, day)

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench.py            # all cases
     .venv/bin/python benchmarks/bench.py --quick    # skip the 40,000-activity cases
+    .venv/bin/python benchmarks/bench.py --schedule # scheduling cost at 10k, 40k, 160k
 
 Targets (issue #2, #3):
 - `--version`, `--help`, `validate` of the «Рукодельница» plan: ≤ 12 × `python -c pass`;
@@ -44,7 +45,42 @@ def row(name: str, seconds: float, floor: float, target: float) -> None:
     print(f"{name:<48} {seconds * 1000:9.1f} ms  {ratio:6.2f}×  (target ≤ {target}×) {verdict}")
 
 
+def bench_schedule() -> None:
+    """Scheduling must add less than validation costs, and grow linearly (issue #3)."""
+    import yaml
+
+    from partnerplan.calendar import build_calendar
+    from partnerplan.check import build_vocabulary, check
+    from partnerplan.load import load_text
+    from partnerplan.schedule import build_schedule
+
+    print(f"{'activities':>10} {'validate s':>11} {'schedule s':>11} {'sched/val':>9} {'µs/activity':>12}")
+    for n in (10_000, 40_000, 160_000):
+        text = plan_text(n)
+        start = time.perf_counter()
+        if n <= 40_000:
+            checked = check(load_text(text, "bench.yaml"))
+            plan, voc = checked.plan, checked.vocabulary
+        else:  # beyond the file size limit: validate the data without the file
+            from partnerplan.model import Plan
+
+            plan = Plan.model_validate(yaml.load(text, Loader=yaml.CSafeLoader))
+            voc = build_vocabulary(plan)
+        validate_s = time.perf_counter() - start
+        assert plan is not None and voc is not None
+        start = time.perf_counter()
+        sched = build_schedule(plan, voc, build_calendar(plan))
+        schedule_s = time.perf_counter() - start
+        print(
+            f"{n:>10} {validate_s:>11.2f} {schedule_s:>11.2f} {schedule_s / validate_s:>9.2f}"
+            f" {schedule_s / n * 1e6:>12.1f}   ({len(sched.events)} events)"
+        )
+
+
 def main() -> None:
+    if "--schedule" in sys.argv:
+        bench_schedule()
+        return
     quick = "--quick" in sys.argv
     DATA.mkdir(exist_ok=True)
     start_floor = median_run([PY, "-c", "pass"], 30)

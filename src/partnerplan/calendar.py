@@ -9,7 +9,7 @@ why a plan may override them and why the output says when defaults were used).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -71,6 +71,12 @@ class AcademicCalendar:
     days_off: frozenset[date]
     working_days: frozenset[date]
     default_breaks: bool  # True when no break dates came from the plan
+    # Memo of school_days_in: plans repeat the same windows thousands of times.
+    _memo: dict[tuple[date, date], list[date]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _break_days(self) -> frozenset[date]:
+        return frozenset(d for b in self.breaks for d in b.days())
 
     @cached_property
     def _official(self) -> tuple[dict[date, str], frozenset[date]]:
@@ -118,7 +124,7 @@ class AcademicCalendar:
         return None
 
     def in_break(self, day: date) -> bool:
-        return self.break_of(day) is not None
+        return day in self._break_days
 
     def working_days_in(self, start: date, end: date) -> list[date]:
         return [d for d in Span("", start, end).days() if self.is_working_day(d)]
@@ -129,9 +135,13 @@ class AcademicCalendar:
         A window that lies wholly inside breaks (July, «летом», «в период осенних
         каникул») is taken as naming the break, so its working days are allowed.
         """
-        work = self.working_days_in(start, end)
-        school = [d for d in work if not self.in_break(d)]
-        return school or work
+        memo = self._memo.get((start, end))
+        if memo is None:
+            work = self.working_days_in(start, end)
+            breaks = self._break_days
+            memo = [d for d in work if d not in breaks] or work
+            self._memo[(start, end)] = memo
+        return memo
 
     def previous_working_day(self, day: date, *, strictly: bool = False) -> date:
         d = day - timedelta(days=1) if strictly else day

@@ -78,7 +78,7 @@ class _Want:
     """One event an activity wants, before partner clashes are resolved."""
 
     day: date
-    candidates: list[date]  # where it may go instead, in order of preference
+    chunk: list[date]  # the days it may move to on a clash (nearest first), else empty
     movable: bool
     priority: int
     index: int  # position in the activity's event list
@@ -99,6 +99,20 @@ def build_schedule(
     def warn(where: tuple[str | int, ...], code: str, severity: str = "warning", **args: Any) -> None:
         line, col = smap.find(where)
         diags.append(Diagnostic(code, severity, path, line, col, args))  # type: ignore[arg-type]
+
+    parsed: dict[str, Period | PeriodError] = {}  # real plans repeat a few dozen phrases
+
+    def read(text: str) -> Period:
+        found = parsed.get(text)
+        if found is None:
+            try:
+                found = parse_period(text, cal)
+            except PeriodError as exc:
+                found = exc
+            parsed[text] = found
+        if isinstance(found, PeriodError):
+            raise found
+        return found
 
     for pi, partner in enumerate(plan.partners):
         seen: dict[tuple[str, str | None], int] = defaultdict(int)
@@ -122,7 +136,7 @@ def build_schedule(
                 plain.append((ai, act, key, "unscheduled"))
                 continue
             try:
-                period = parse_period(act.period, cal)
+                period = read(act.period)
             except PeriodError as exc:
                 args = dict(exc.args_)
                 if exc.code == "PP300":
@@ -182,7 +196,8 @@ def _resolve(
     for ai, act, key, want in sorted(wants, key=lambda w: (w[3].priority, w[2], w[3].index)):
         day, displaced = want.day, False
         if day in taken and want.movable:
-            free = next((d for d in want.candidates if d not in taken), None)
+            near = sorted(want.chunk, key=lambda d: (abs((d - want.day).days), d))
+            free = next((d for d in near if d not in taken), None)
             if free is not None:
                 day, displaced = free, True
         if day in taken:
@@ -237,9 +252,7 @@ def _place_window(w: Window, wi: int, cal: AcademicCalendar, key: str) -> list[t
     for k in range(n):
         chunk = days[len(days) * k // n : len(days) * (k + 1) // n]
         i = _hash(key, wi, k) % len(chunk)
-        # Alternatives: the rest of the chunk, nearest first, for a partner clash.
-        rest = sorted((d for d in chunk if d != chunk[i]), key=lambda d: (abs((d - chunk[i]).days), d))
-        out.append((chunk[i], rest, True))
+        out.append((chunk[i], chunk, True))  # the chunk: where to move on a partner clash
     return out
 
 

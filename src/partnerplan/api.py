@@ -183,3 +183,82 @@ def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
         }
         for e in events
     ]
+
+
+# --- documents ----------------------------------------------------------------------
+
+RENDER_TARGETS = ("docx", "html", "md")
+RENDER_PARTS = ("plan", "calendar", "model", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered document and any files that go beside it (the model picture of md)."""
+
+    data: bytes
+    extra: dict[str, bytes]  # suffix → bytes, e.g. {".model.png": …}
+
+
+def render(
+    checked: Checked,
+    to: str = "docx",
+    what: str = "plan",
+    *,
+    templates: str | None = None,
+    reference: str | None = None,
+    picture: str | None = None,
+) -> Rendered:
+    """The Комплексный план (what=plan), the calendar plan, the model picture or all three.
+
+    `picture` ("png" or "svg") asks for the model alone as an image file.
+    """
+    from partnerplan.render.table import HEADERS, calendar_blocks, plan_rows
+
+    plan, voc = checked.plan, checked.vocabulary
+    assert plan is not None and voc is not None
+    if picture is not None:
+        from partnerplan.render.diagram import render_model
+
+        return Rendered(render_model(plan, voc, picture), {})
+    rows = plan_rows(plan, voc)
+    events = plan_schedule(checked).events if what in ("calendar", "all") else None
+    want_model = what in ("model", "all")
+    show_plan = what in ("plan", "all")
+    if to == "docx":
+        from partnerplan.render.diagram import render_model
+        from partnerplan.render.docx import render_docx
+
+        png = render_model(plan, voc, "png") if want_model else None
+        data = render_docx(
+            plan, voc, rows, events=events, model_png=png, include_plan=show_plan, reference=reference
+        )
+        return Rendered(data, {})
+    from partnerplan.render.docx import default_title
+    from partnerplan.render.jinja import render_template
+
+    blocks, undated = calendar_blocks(events) if events is not None else ([], [])
+    extra: dict[str, bytes] = {}
+    model_svg = model_image = ""
+    if want_model:
+        from partnerplan.render.diagram import render_model
+
+        if to == "html":
+            svg = render_model(plan, voc, "svg").decode("utf-8")
+            model_svg = svg[svg.index("<svg") :]  # inline: drop the XML prologue and doctype
+        else:
+            extra[".model.png"] = render_model(plan, voc, "png")
+            model_image = "{stem}.model.png"
+    context = {
+        "plan": plan,
+        "title": plan.title or default_title(plan),
+        "subtitle": None if plan.title else plan.planner.name,
+        "headers": HEADERS,
+        "rows": rows,
+        "show_plan": show_plan,
+        "show_calendar": events is not None,
+        "blocks": blocks,
+        "undated": undated,
+        "model_svg": model_svg,
+        "model_image": model_image,
+    }
+    return Rendered(render_template(to, context, templates).encode("utf-8"), extra)

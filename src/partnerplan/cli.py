@@ -422,6 +422,123 @@ def build_app(lang: str = "ru") -> typer.Typer:
         else:
             sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
 
+    @app.command(
+        help=t(
+            "Сделать документ: «Комплексный план» (Word, HTML, Markdown), календарный план, модель взаимодействия.",
+            "Make a document: the «Комплексный план» (Word, HTML, Markdown), the calendar plan, the model picture.",
+        )
+    )
+    def render(
+        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        what: Annotated[
+            str,
+            typer.Option(
+                "--what",
+                help=t(
+                    "plan — комплексный план, calendar — календарный план, model — модель, all — всё",
+                    "plan | calendar | model | all",
+                ),
+            ),
+        ] = "plan",
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Куда записать; по умолчанию ИМЯ_ПЛАНА.docx в текущей папке. Для модели можно .png или .svg.",
+                    "Where to write; default PLAN_NAME.docx here. For the model, .png or .svg also work.",
+                ),
+            ),
+        ] = None,
+        templates: Annotated[
+            str | None,
+            typer.Option(
+                "--templates",
+                help=t(
+                    "Папка со своими шаблонами Jinja (plan.html.j2, plan.md.j2).",
+                    "A folder with your own Jinja templates.",
+                ),
+            ),
+        ] = None,
+        reference: Annotated[
+            str | None,
+            typer.Option(
+                "--reference-docx",
+                help=t("Документ Word, чьи стили взять.", "A Word document whose styles to use."),
+            ),
+        ] = None,
+    ) -> None:
+        from partnerplan import api
+
+        if to not in api.RENDER_TARGETS:
+            _fail(
+                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
+            )
+        if what not in api.RENDER_PARTS:
+            _fail(
+                t(
+                    f"неизвестная часть «{what}»: plan, calendar, model или all",
+                    f"unknown part '{what}': plan, calendar, model or all",
+                )
+            )
+        for folder, label in ((templates, "--templates"),):
+            if folder and not os.path.isdir(folder):
+                _fail(t(f"{label}: нет такой папки: {folder}", f"{label}: no such folder: {folder}"))
+        if reference and not os.path.isfile(reference):
+            _fail(
+                t(
+                    f"--reference-docx: нет такого файла: {reference}",
+                    f"--reference-docx: no such file: {reference}",
+                )
+            )
+        stem = os.path.splitext(os.path.basename(plan))[0]
+        picture = None
+        if output and what == "model" and output.lower().endswith((".png", ".svg")):
+            picture = output.lower().rsplit(".", 1)[1]
+        if output is None:
+            suffix = {"plan": "", "calendar": ".calendar", "model": ".model", "all": ".all"}[what]
+            output = f"{stem}{suffix}.{to}"
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            _fail(
+                t(
+                    f"нет папки для результата: {folder} — создайте её или укажите другой -o",
+                    f"no such output folder: {folder}",
+                )
+            )
+        checked = _checked_plan(plan, t, lang)
+        try:
+            result = api.render(checked, to, what, templates=templates, reference=reference, picture=picture)
+        except Exception as exc:  # a user's template or reference document is broken
+            from jinja2 import TemplateError
+
+            if isinstance(exc, TemplateError):
+                _fail(t(f"ошибка в шаблоне: {exc}", f"template error: {exc}"), 1)
+            if reference and type(exc).__name__ in (
+                "PackageNotFoundError",
+                "BadZipFile",
+                "KeyError",
+                "ValueError",
+            ):
+                _fail(
+                    t(
+                        f"--reference-docx: это не документ Word (.docx): {reference}",
+                        f"--reference-docx: not a .docx file: {reference}",
+                    ),
+                    1,
+                )
+            raise
+        out_stem = os.path.splitext(output)[0]
+        data = result.data
+        for suffix, blob in result.extra.items():
+            extra_path = out_stem + suffix
+            _write(extra_path, blob, t)
+            data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
+        _write(output, data, t)
+        sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+
     return app
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench.py            # all cases
     .venv/bin/python benchmarks/bench.py --quick    # skip the 40,000-activity cases
     .venv/bin/python benchmarks/bench.py --schedule # scheduling cost at 10k, 40k, 160k
+    .venv/bin/python benchmarks/bench.py --docx     # the Word plan of 5,000 activities
 
 Targets (issue #2, #3):
 - `--version`, `--help`, `validate` of the «Рукодельница» plan: ≤ 12 × `python -c pass`;
@@ -77,7 +78,75 @@ def bench_schedule() -> None:
         )
 
 
+def bench_docx(n: int = 5_000) -> None:
+    """The Word plan against two floors writing the same cells (issue #4): a bare
+    python-docx add_row loop, and the table built directly as XML with lxml."""
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    from partnerplan.api import render
+    from partnerplan.check import check
+    from partnerplan.load import load_text
+    from partnerplan.render.table import PartnerRow, plan_rows
+
+    checked = check(load_text(plan_text(n, per_partner=1), "bench.yaml"))
+    assert checked.plan is not None and checked.vocabulary is not None
+    rows = plan_rows(checked.plan, checked.vocabulary)
+    cells = [
+        [f"{r.number}.", r.name, r.purpose, "\n".join(r.activities), "\n".join(r.periods)]
+        if isinstance(r, PartnerRow)
+        else [f"{r.number}.", r.name, "", "", ""]
+        for r in rows
+    ]
+
+    def timed(fn: object, repeat: int = 3) -> float:
+        best = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()  # type: ignore[operator]
+            best.append(time.perf_counter() - start)
+        return statistics.median(best)
+
+    def bare() -> None:
+        doc = Document()
+        table = doc.add_table(rows=1, cols=5)
+        for row in cells:
+            out = table.add_row().cells
+            for i, text in enumerate(row):
+                out[i].text = text
+        doc.save(io.BytesIO())
+
+    def lxml_floor() -> None:
+        doc = Document()
+        tbl = etree.SubElement(doc.element.body, qn("w:tbl"))
+        grid = etree.SubElement(tbl, qn("w:tblGrid"))
+        for _ in range(5):
+            etree.SubElement(grid, qn("w:gridCol"))
+        for row in cells:
+            tr = etree.SubElement(tbl, qn("w:tr"))
+            for text in row:
+                tc = etree.SubElement(tr, qn("w:tc"))
+                for line in text.split("\n"):
+                    r = etree.SubElement(etree.SubElement(tc, qn("w:p")), qn("w:r"))
+                    etree.SubElement(r, qn("w:t")).text = line
+        doc.save(io.BytesIO())
+
+    ours = timed(lambda: render(checked, "docx"))
+    floor = timed(lxml_floor)
+    slow = timed(bare, 1)
+    print(f"docx of {n} activities ({len(rows)} rows × 5 cells)")
+    print(f"  partnerplan render          {ours:6.2f} s")
+    print(f"  floor: lxml table           {floor:6.2f} s   ours/lxml = {ours / floor:4.2f}× (target ≤ 1.5×)")
+    print(f"  bare python-docx add_row    {slow:6.2f} s   bare/ours = {slow / ours:4.1f}× (target ≥ 10×)")
+
+
 def main() -> None:
+    if "--docx" in sys.argv:
+        bench_docx()
+        return
     if "--schedule" in sys.argv:
         bench_schedule()
         return

@@ -7,6 +7,7 @@ every page, page numbers in the footer, and the document's title and author.
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
@@ -51,6 +52,24 @@ def render_docx(
     model_png: bytes | None = None,
     include_plan: bool = True,
     reference: str | None = None,
+) -> bytes:
+    # A big plan is many small objects; the cyclic GC would rescan them all repeatedly.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_docx(plan, rows, events, model_png, include_plan, reference)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _render_docx(
+    plan: Plan,
+    rows: list[Row],
+    events: tuple[Event, ...] | None,
+    model_png: bytes | None,
+    include_plan: bool,
+    reference: str | None,
 ) -> bytes:
     doc = Document(reference) if reference else Document()
     if reference:
@@ -169,9 +188,22 @@ _MM_PER_CHAR = 2.0
 
 
 def _height(text: str, width_mm: float) -> int:
-    import textwrap
-
-    return max(1, len(textwrap.wrap(text, width=int((width_mm - 3) / _MM_PER_CHAR)) or [""]))
+    """Lines a paragraph takes in a column: greedy word wrap, like Word's."""
+    width = int((width_mm - 3) / _MM_PER_CHAR)
+    if len(text) <= width:
+        return 1
+    lines, used = 1, 0
+    for word in text.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need <= width or used == 0:
+            used = need if used else len(word)
+            while used > width:  # a word longer than the line breaks anywhere
+                lines += 1
+                used -= width
+        else:
+            lines += 1
+            used = len(word)
+    return lines
 
 
 def aligned_lines(activities: Sequence[str], periods: Sequence[str]) -> tuple[list[str], list[str]]:

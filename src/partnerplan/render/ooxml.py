@@ -1,17 +1,19 @@
 """The few WordprocessingML pieces python-docx has no API for, in one tested place:
 fonts for every script slot, the repeated header row, fields, and tables built as XML.
 
-Tables are written as one XML string and parsed once: python-docx's `add_row` and
-`cell()` walk the whole table on each call, which is quadratic in the number of rows.
+Tables are built with lxml element by element: python-docx's `add_row` and `cell()`
+walk the whole table on each call, which is quadratic in the number of rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
+from lxml import etree
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -60,12 +62,27 @@ class Cell:
     center: bool = False
 
 
-def _para(text: str, bold: bool, center: bool) -> str:
-    ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
-    rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
-    if not text:
-        return f"<w:p>{ppr}</w:p>"
-    return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_TC, _P, _R, _T, _TR = _W + "tc", _W + "p", _W + "r", _W + "t", _W + "tr"
+
+
+def _add_paras(tc: Any, lines: Sequence[str], bold: bool, center: bool) -> None:
+    sub = etree.SubElement
+    for text in lines or ("",):
+        p = sub(tc, _P)
+        if center:
+            sub(sub(p, _W + "pPr"), _W + "jc", {_W + "val": "center"})
+        if text:
+            r = sub(p, _R)
+            if bold:
+                rpr = sub(r, _W + "rPr")
+                sub(rpr, _W + "b")
+                sub(rpr, _W + "bCs")
+            t = sub(r, _T)
+            t.text = text
+            if text[0] == " " or text[-1] == " ":
+                t.set(_XML_SPACE, "preserve")
 
 
 def table_xml(
@@ -75,45 +92,40 @@ def table_xml(
     *,
     repeat_header: bool = True,
 ) -> BaseOxmlElement:
-    """A bordered fixed-layout table; the header row repeats on every page."""
+    """A bordered fixed-layout table; the header row repeats on every page.
+
+    Built with lxml directly, element by element: linear in the number of rows."""
     total = sum(widths_twips)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
-    out = [
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
+    head_trpr = "<w:cantSplit/><w:tblHeader/>" if repeat_header else "<w:cantSplit/>"
+    head_cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>'
+        f"<w:t>{escape(text)}</w:t></w:r></w:p></w:tc>"
+        for w, text in zip(widths_twips, header, strict=True)
+    )
+    tbl = parse_xml(
         f"<w:tbl {W_NS}><w:tblPr>"
         f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
         '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-        'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
-    ]
-    out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
-    out.append("</w:tblGrid>")
-    head_trpr = (
-        "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if repeat_header
-        else "<w:trPr><w:cantSplit/></w:trPr>"
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr>{head_trpr}</w:trPr>{head_cells}</w:tr></w:tbl>"
     )
-    out.append(f"<w:tr>{head_trpr}")
-    for w, text in zip(widths_twips, header, strict=True):
-        out.append(
-            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-            f"{_para(text, True, True)}</w:tc>"
-        )
-    out.append("</w:tr>")
+    sub = etree.SubElement
     for row in rows:
+        tr = sub(tbl, _TR)
         # Keep a row on one page unless it is taller than a good part of a page.
-        tall = max((len(c.lines) for c in row), default=0) > 15
-        out.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        col = 0
+        if max((len(c.lines) for c in row), default=0) <= 15:
+            sub(sub(tr, _W + "trPr"), _W + "cantSplit")
         for cell in row:
-            width = sum(widths_twips[col : col + cell.span])
-            span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
-            paras = "".join(_para(t, cell.bold, cell.center) for t in cell.lines) or "<w:p/>"
-            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}</w:tcPr>{paras}</w:tc>')
-            col += cell.span
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return parse_xml("".join(out))
+            tc = sub(tr, _TC)
+            if cell.span > 1:  # body cells take their widths from the grid (fixed layout)
+                sub(sub(tc, _W + "tcPr"), _W + "gridSpan", {_W + "val": str(cell.span)})
+            _add_paras(tc, cell.lines, cell.bold, cell.center)
+    return tbl

@@ -13,9 +13,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
-from lxml import etree
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree  # type: ignore[import-untyped]
 
 W_NS = nsdecls("w")
 FONT = "Times New Roman"

@@ -350,3 +350,27 @@ def test_libreoffice_opens_it_as_three_landscape_pages(tmp_path: Path) -> None:
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
     assert len(pages) == 3
     assert b"/MediaBox [0 0 841" in pdf or b"/MediaBox[0 0 841" in pdf  # A4 landscape, in points
+
+
+def test_english_documents(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "plan.html"
+    code, out_text, _ = run(
+        "--lang",
+        "en",
+        "render",
+        str(PLANS / "rukodelnitsa.yaml"),
+        "--to",
+        "html",
+        "--what",
+        "all",
+        "-o",
+        str(out),
+    )
+    assert code == 0 and "Written:" in out_text
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "APPROVED" in html and "Social partner" in html
+    assert "September 2025" in html and "УТВЕРЖДАЮ" not in html
+    docx = tmp_path / "plan.docx"
+    run("--lang", "en", "render", str(PLANS / "rukodelnitsa.yaml"), "-o", str(docx))
+    header = [c.text for c in Document(str(docx)).tables[0].rows[0].cells]
+    assert header == ["No.", "Social partner", "Purpose of the partnership", "Forms of interaction", "Period"]

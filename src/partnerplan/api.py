@@ -207,12 +207,14 @@ def render(
     templates: str | None = None,
     reference: str | None = None,
     picture: str | None = None,
+    lang: str = "ru",
 ) -> Rendered:
     """The Комплексный план (what=plan), the calendar plan, the model picture or all three.
 
     `picture` ("png" or "svg") asks for the model alone as an image file.
     """
-    from partnerplan.render.table import HEADERS, calendar_blocks, plan_rows
+    from partnerplan.render.labels import PLAN_HEADERS, labels
+    from partnerplan.render.table import calendar_blocks, plan_rows
 
     plan, voc = checked.plan, checked.vocabulary
     assert plan is not None and voc is not None
@@ -230,7 +232,14 @@ def render(
 
         png = render_model(plan, voc, "png") if want_model else None
         data = render_docx(
-            plan, voc, rows, events=events, model_png=png, include_plan=show_plan, reference=reference
+            plan,
+            voc,
+            rows,
+            events=events,
+            model_png=png,
+            include_plan=show_plan,
+            reference=reference,
+            lang=lang,
         )
         return Rendered(data, {})
     from partnerplan.render.docx import default_title
@@ -250,9 +259,11 @@ def render(
             model_image = "{stem}.model.png"
     context = {
         "plan": plan,
-        "title": plan.title or default_title(plan),
+        "title": plan.title or default_title(plan, lang),
+        "labels": labels(lang),
+        "lang": lang,
         "subtitle": None if plan.title else plan.planner.name,
-        "headers": HEADERS,
+        "headers": PLAN_HEADERS.get(lang, PLAN_HEADERS["ru"]),
         "rows": rows,
         "show_plan": show_plan,
         "show_calendar": events is not None,

@@ -510,7 +510,9 @@ def build_app(lang: str = "ru") -> typer.Typer:
             )
         checked = _checked_plan(plan, t, lang)
         try:
-            result = api.render(checked, to, what, templates=templates, reference=reference, picture=picture)
+            result = api.render(
+                checked, to, what, templates=templates, reference=reference, picture=picture, lang=lang
+            )
         except Exception as exc:  # a user's template or reference document is broken
             from jinja2 import TemplateError
 

@@ -22,8 +22,9 @@ from docx.shared import Mm, Pt
 from partnerplan.check import Vocabulary
 from partnerplan.model import Plan
 from partnerplan.render.dates import long_date, month_title
+from partnerplan.render.labels import PLAN_HEADERS, labels
 from partnerplan.render.ooxml import Cell, page_field, set_fonts, table_xml
-from partnerplan.render.table import HEADERS, GroupRow, Row, calendar_blocks
+from partnerplan.render.table import GroupRow, Row, calendar_blocks
 from partnerplan.schedule import Event
 
 # ГОСТ Р 7.0.97-2016, п. 5.1: left 20 mm, right 10 mm, top and bottom 20 mm.
@@ -38,9 +39,10 @@ def _twips(mm_widths: Sequence[float]) -> list[int]:
     return [round(w / 25.4 * 1440) for w in mm_widths]
 
 
-def default_title(plan: Plan) -> str:
-    year = f"{plan.year} учебный год" if plan.academic else f"{plan.year} год"
-    return f"Комплексный план работы с социальными партнёрами на {year}"
+def default_title(plan: Plan, lang: str = "ru") -> str:
+    words = labels(lang)
+    year = (words["academic_year"] if plan.academic else words["calendar_year"]).format(year=plan.year)
+    return words["title"].format(year=year)
 
 
 def render_docx(
@@ -52,12 +54,13 @@ def render_docx(
     model_png: bytes | None = None,
     include_plan: bool = True,
     reference: str | None = None,
+    lang: str = "ru",
 ) -> bytes:
     # A big plan is many small objects; the cyclic GC would rescan them all repeatedly.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _render_docx(plan, rows, events, model_png, include_plan, reference)
+        return _render_docx(plan, rows, events, model_png, include_plan, reference, lang)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -70,7 +73,9 @@ def _render_docx(
     model_png: bytes | None,
     include_plan: bool,
     reference: str | None,
+    lang: str,
 ) -> bytes:
+    words = labels(lang)
     doc = Document(reference) if reference else Document()
     if reference:
         body = doc.element.body
@@ -79,28 +84,28 @@ def _render_docx(
                 body.remove(child)
     _page_setup(doc)
     _styles(doc)
-    title = plan.title or default_title(plan)
+    title = plan.title or default_title(plan, lang)
     if plan.planner.approver:
-        _approver(doc, plan)
+        _approver(doc, plan, words)
     if include_plan:
         _heading(doc, title, None if plan.title else plan.planner.name)
-        doc.element.body.insert(len(doc.element.body) - 1, _plan_table(rows))
+        doc.element.body.insert(len(doc.element.body) - 1, _plan_table(rows, lang))
     if events is not None:
         if include_plan:
             doc.add_page_break()  # type: ignore[no-untyped-call]
-        _heading(doc, "Календарный план мероприятий с социальными партнёрами", plan.planner.name)
-        doc.element.body.insert(len(doc.element.body) - 1, _calendar_table(events))
+        _heading(doc, words["calendar"], plan.planner.name)
+        doc.element.body.insert(len(doc.element.body) - 1, _calendar_table(events, lang))
     if model_png is not None:
         if include_plan or events is not None:
             doc.add_page_break()  # type: ignore[no-untyped-call]
-        _heading(doc, f"Модель взаимодействия: {plan.planner.name} с социальными партнёрами", None)
+        _heading(doc, words["model"], plan.planner.name)
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pic.add_run().add_picture(io.BytesIO(model_png), width=Mm(230))
     props = doc.core_properties
     props.title = title
     props.author = plan.planner.author or plan.planner.name
-    props.language = "ru-RU"
+    props.language = "en-GB" if lang == "en" else "ru-RU"
     # Fixed dates keep the document reproducible: the same plan gives the same XML.
     stamp = datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=timezone.utc)  # noqa: UP017
     props.created = stamp
@@ -148,13 +153,13 @@ def _styles(doc: DocxDocument) -> None:
                 set_fonts(rpr, size_pt=12)
 
 
-def _approver(doc: DocxDocument, plan: Plan) -> None:
+def _approver(doc: DocxDocument, plan: Plan, words: dict[str, str]) -> None:
     assert plan.planner.approver is not None
     lines = [
-        "УТВЕРЖДАЮ",
+        words["approve"],
         plan.planner.approver.position,
         f"_______________ {plan.planner.approver.name}",
-        "«___» _______________ 20___ г.",
+        words["approve_date"],
     ]
     for i, text in enumerate(lines):
         p = doc.add_paragraph()
@@ -226,7 +231,7 @@ def aligned_lines(activities: Sequence[str], periods: Sequence[str]) -> tuple[li
     return acts, pers
 
 
-def _plan_table(rows: list[Row]):  # type: ignore[no-untyped-def]
+def _plan_table(rows: list[Row], lang: str):  # type: ignore[no-untyped-def]
     def cells(row: Row) -> list[Cell]:
         if isinstance(row, GroupRow):
             return [Cell([f"{row.number}."]), Cell([f"{row.name}:"], span=4, bold=True)]
@@ -239,21 +244,24 @@ def _plan_table(rows: list[Row]):  # type: ignore[no-untyped-def]
             Cell(pers),
         ]
 
-    return table_xml(_twips(PLAN_COLUMNS_MM), HEADERS, (cells(r) for r in rows))
+    return table_xml(
+        _twips(PLAN_COLUMNS_MM), PLAN_HEADERS.get(lang, PLAN_HEADERS["ru"]), (cells(r) for r in rows)
+    )
 
 
-def _calendar_table(events: tuple[Event, ...]):  # type: ignore[no-untyped-def]
+def _calendar_table(events: tuple[Event, ...], lang: str):  # type: ignore[no-untyped-def]
     blocks, undated = calendar_blocks(events)
-    header = ("Дата", "Мероприятие", "Социальный партнёр", "Форма", "Ответственный")
+    words = labels(lang)
+    header = tuple(words[k] for k in ("date", "activity", "partner", "form", "responsible"))
 
     def rows() -> Iterator[list[Cell]]:
         for block in blocks:
-            yield [Cell([month_title(block.first_day)], span=5, bold=True, center=True)]
+            yield [Cell([month_title(block.first_day, lang)], span=5, bold=True, center=True)]
             for e in block.events:
                 assert e.date is not None
-                yield _event_cells(long_date(e.date), e)
+                yield _event_cells(long_date(e.date, lang), e)
         if undated:
-            yield [Cell(["В течение года и по мере необходимости"], span=5, bold=True, center=True)]
+            yield [Cell([words["undated"]], span=5, bold=True, center=True)]
             for e in undated:
                 yield _event_cells((e.period or "").strip(), e)
 

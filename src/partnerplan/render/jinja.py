@@ -50,8 +50,9 @@ def render_template(fmt: str, context: dict[str, Any], user_dir: str | None = No
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["long_date"] = long_date
-    env.filters["month_title"] = month_title
+    lang = context.get("lang", "ru")
+    env.filters["long_date"] = lambda d: long_date(d, lang)
+    env.filters["month_title"] = lambda d: month_title(d, lang)
     env.filters["md"] = _md_cell
     env.filters["md_lines"] = _md_lines
     return env.get_template(TEMPLATE_NAMES[fmt]).render(**context)

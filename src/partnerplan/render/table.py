@@ -15,9 +15,6 @@ from partnerplan.check import Vocabulary
 from partnerplan.model import Partner, Plan
 from partnerplan.schedule import Event
 
-HEADERS = ("№ п/п", "Соц. партнер", "Характеристика взаимодействия", "Формы взаимодействия", "Период")
-HEADERS_EN = ("No.", "Social partner", "Purpose of the partnership", "Forms of interaction", "Period")
-
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:

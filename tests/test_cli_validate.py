@@ -155,3 +155,51 @@ def test_module_entry_point_and_version() -> None:
         check=True,
     ).stdout
     assert out.startswith("partnerplan ")
+
+
+def test_validate_cache_answers_unchanged_files_and_misses_changed_ones(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerplan import api
+
+    f = tmp_path / "p.yaml"
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2026\npartners:\n  - {id: a, name: A}\n", encoding="utf-8"
+    )
+    first = api.validate([str(f)])
+    calls = []
+    monkeypatch.setattr(api, "check_file", lambda *a, **k: calls.append(a) or first.results[0])
+    second = api.validate([str(f)])
+    assert calls == []  # answered from the cache
+    assert second.diagnostics == first.diagnostics and second.partners == 1
+    assert second.results[0].lines == f.read_text(encoding="utf-8").splitlines()
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2026\npartners:\n  - {id: b, name: B}\n", encoding="utf-8"
+    )
+    api.validate([str(f)])
+    assert len(calls) == 1  # a changed file is checked again
+    api.validate([str(f)], strict=True)
+    assert len(calls) == 2  # --strict is another question
+    monkeypatch.setenv("PARTNERPLAN_NO_CACHE", "1")
+    api.validate([str(f)])
+    assert len(calls) == 3
+
+
+def test_help_words_typer_writes_itself_are_russian() -> None:
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "LANG": "C.UTF-8"}
+    out = subprocess.run(
+        [sys.executable, "-m", "partnerplan", "validate", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "Использование: partnerplan validate" in out
+    assert "Параметры" in out and "Показать эту справку и выйти." in out
+    assert "Show this message" not in out and "Options" not in out
+    out = subprocess.run(
+        [sys.executable, "-m", "partnerplan", "--lang", "en", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "Usage: partnerplan" in out and "Options" in out

@@ -6,11 +6,12 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from partnerplan.check import Checked, check
 from partnerplan.diagnostics import Diagnostic
-from partnerplan.load import load_file
+
+if TYPE_CHECKING:  # the models cost ~50 ms to build: a cached `validate` never needs them
+    from partnerplan.check import Checked
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -45,47 +46,110 @@ def _walk(root: str) -> Iterator[str]:
 
 
 @dataclass(slots=True)
+class FileResult:
+    path: str
+    lines: list[str]  # the source, for carets under problems
+    diagnostics: list[Diagnostic]
+    partners: int
+    activities: int
+
+
+@dataclass(slots=True)
 class Summary:
     files: int = 0
     partners: int = 0
     activities: int = 0
     errors: int = 0
     warnings: int = 0
-    results: list[Checked] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for r in self.results for d in r.diagnostics]
 
 
-def validate(paths: Iterable[str], *, strict: bool = False) -> Summary:
+def check_file(file: str, *, strict: bool = False) -> FileResult:
+    """Everything `validate` says about one file: shape, references, periods and days."""
+    from partnerplan.check import check
+    from partnerplan.load import load_file
+
+    result = check(load_file(file))
+    diags = list(result.diagnostics)
+    plan = result.plan
+    if plan is not None:
+        # Periods and days: unreadable periods are errors, days off and clashes warnings.
+        diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
+    if strict:
+        diags = [Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in diags]
+    partners = len(plan.partners) if plan else 0
+    activities = sum(len(p.activities) for p in plan.partners) if plan else 0
+    return FileResult(file, result.loaded.lines, diags, partners, activities)
+
+
+def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = True) -> Summary:
     """Load and check every plan file below `paths`; `strict` turns warnings into errors."""
+    from partnerplan import cache
+
+    store = cache.ValidateCache() if use_cache and cache.enabled() else None
     summary = Summary()
     for file in find_plan_files(paths):
-        result = check(load_file(file))
-        plan = result.plan
-        if plan is not None:
-            # Periods and days: unreadable periods are errors, days off and clashes warnings.
-            extra = plan_schedule(result).diagnostics
-            if extra:
-                result.diagnostics[:] = sorted([*result.diagnostics, *extra], key=Diagnostic.sort_key)
-                if any(d.severity == "error" for d in extra):
-                    result = Checked(result.loaded, None, None, result.diagnostics)
-        if strict:
-            result.diagnostics[:] = [
-                Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in result.diagnostics
-            ]
+        result = _cached(store, file, strict) if store else None
+        if result is None:
+            result = check_file(file, strict=strict)
+            if store:
+                _remember(store, file, strict, result)
         summary.results.append(result)
         summary.files += 1
-        if plan is not None:
-            summary.partners += len(plan.partners)
-            summary.activities += sum(len(p.activities) for p in plan.partners)
+        summary.partners += result.partners
+        summary.activities += result.activities
         for d in result.diagnostics:
             if d.severity == "error":
                 summary.errors += 1
             else:
                 summary.warnings += 1
     return summary
+
+
+def _read(file: str) -> bytes | None:
+    try:
+        with open(file, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def _cached(store: Any, file: str, strict: bool) -> FileResult | None:
+    raw = _read(file)
+    if raw is None:
+        return None
+    record = store.get(store.key(file, raw, strict))
+    if record is None:
+        return None
+    try:
+        diags = [
+            Diagnostic(d["code"], d["severity"], file, d["line"], d["column"], d["args"]) for d in record["d"]
+        ]
+        from partnerplan.load import decode
+
+        text, _ = decode(raw, file)
+        return FileResult(file, text.splitlines(), diags, record["partners"], record["activities"])
+    except Exception:
+        return None
+
+
+def _remember(store: Any, file: str, strict: bool, result: FileResult) -> None:
+    raw = _read(file)
+    if raw is None:
+        return
+    record = {
+        "d": [
+            {"code": d.code, "severity": d.severity, "line": d.line, "column": d.column, "args": d.args}
+            for d in result.diagnostics
+        ],
+        "partners": result.partners,
+        "activities": result.activities,
+    }
+    store.put(store.key(file, raw, strict), record)
 
 
 def json_schema() -> dict[str, Any]:
@@ -106,6 +170,9 @@ def json_schema_text() -> str:
 
 
 def load_plan(file: str) -> Checked:
+    from partnerplan.check import check
+    from partnerplan.load import load_file
+
     return check(load_file(file))
 
 

@@ -155,7 +155,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         else:
             color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
             for result in summary.results:
-                lines = result.loaded.lines
+                lines = result.lines
                 for d in result.diagnostics:
                     text = format_text(d, lines, lang)
                     head, _, rest = text.partition("\n")
@@ -645,5 +645,11 @@ def main(argv: list[str] | None = None) -> Any:
     # (importlib.metadata): ~10 ms of a command that should feel instant.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lang, rest = detect_lang(list(sys.argv[1:] if argv is None else argv), os.environ)
+    if lang == "ru":
+        from partnerplan import cli_ru
+
+        cli_ru.russify()
+        if not rest or "--help" in rest or "-h" in rest:
+            cli_ru.russify_rich()
     app = build_app(lang)
     return app(args=rest, prog_name="partnerplan")

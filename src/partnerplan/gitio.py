@@ -1,0 +1,64 @@
+"""The little of git that plan review needs, through the `git` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+PLAN_PATTERNS = ("*.yaml", "*.yml")
+
+
+class GitError(Exception):
+    """git is missing, this is not a repository, or a revision does not exist."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+def _git(args: list[str], cwd: str | None = None, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("no_git") from None
+    if check and proc.returncode != 0:
+        raise GitError("failed", proc.stderr.decode("utf-8", "replace").strip())
+    return proc
+
+
+def toplevel(cwd: str | None = None) -> str:
+    proc = _git(["rev-parse", "--show-toplevel"], cwd, check=False)
+    if proc.returncode != 0:
+        raise GitError("not_repo")
+    return proc.stdout.decode("utf-8").strip()
+
+
+def is_revision(rev: str, cwd: str | None = None) -> bool:
+    return _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd, check=False).returncode == 0
+
+
+def show(rev: str, path: str, root: str) -> bytes | None:
+    """The file at `path` (relative to the repository root) in `rev`, or None if absent."""
+    proc = _git(["show", f"{rev}:{path}"], root, check=False)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def changed_plans(root: str, rev_a: str, rev_b: str | None) -> list[str]:
+    """Plan files that differ between two revisions, or between a revision and the work tree."""
+    args = (
+        ["diff", "--name-only", "--no-renames", rev_a] + ([rev_b] if rev_b else []) + ["--", *PLAN_PATTERNS]
+    )
+    names = _git(args, root).stdout.decode("utf-8").splitlines()
+    if rev_b is None:  # new files not yet added are part of the work tree too
+        untracked = _git(["ls-files", "--others", "--exclude-standard", "--", *PLAN_PATTERNS], root)
+        names += untracked.stdout.decode("utf-8").splitlines()
+    return sorted(set(names))
+
+
+def relative_to_root(path: str, root: str) -> str:
+    return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+
+
+def set_config(root: str, key: str, value: str) -> None:
+    _git(["config", key, value], root)

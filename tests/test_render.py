@@ -200,7 +200,9 @@ def test_approver_title_and_properties(rukodelnitsa_docx: Any) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["rukodelnitsa", "school_volgograd", "elbrus_network"])
+@pytest.mark.parametrize(
+    "name", ["rukodelnitsa", "school_volgograd", "elbrus/district", "elbrus/school1", "elbrus/school2"]
+)
 def test_every_example_plan_renders_its_partners(name: str) -> None:
     checked = load_plan(str(PLANS / f"{name}.yaml"))
     doc = Document(io.BytesIO(render(checked, "docx").data))

@@ -52,6 +52,8 @@ class FileResult:
     diagnostics: list[Diagnostic]
     partners: int
     activities: int
+    # (id, name, line, column) of each partner: for the checks across a network's plans
+    index: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -68,37 +70,97 @@ class Summary:
         return [d for r in self.results for d in r.diagnostics]
 
 
-def check_file(file: str, *, strict: bool = False) -> FileResult:
-    """Everything `validate` says about one file: shape, references, periods and days."""
+def load_plan(file: str, *, registry: Any = None) -> Checked:
+    """Load and check one plan; a network's partners.yaml beside it is used when present."""
+    from partnerplan.check import check
+    from partnerplan.load import load_file
+    from partnerplan.network import load_registry, registry_path
+
+    if registry is None:
+        reg_path = registry_path(file)
+        registry = load_registry(reg_path).registry if reg_path else None
+    return check(load_file(file), registry)
+
+
+def check_file(file: str, *, strict: bool = False, registry: Any = None) -> FileResult:
+    """Everything `validate` says about one plan: shape, references, periods and days."""
     from partnerplan.check import check
     from partnerplan.load import load_file
 
-    result = check(load_file(file))
+    result = check(load_file(file), registry)
     diags = list(result.diagnostics)
     plan = result.plan
     if plan is not None:
         # Periods and days: unreadable periods are errors, days off and clashes warnings.
         diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
-    if strict:
-        diags = [Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in diags]
-    partners = len(plan.partners) if plan else 0
-    activities = sum(len(p.activities) for p in plan.partners) if plan else 0
-    return FileResult(file, result.loaded.lines, diags, partners, activities)
+    index = []
+    if plan is not None:
+        smap = result.loaded.source_map
+        for i, p in enumerate(plan.partners):
+            line, col = (
+                smap.find(("partners", i, "name"))
+                if "name" in _raw_partner(result, i)
+                else smap.find(("partners", i, "id"))
+            )
+            index.append((p.id, p.name, line, col))
+    return FileResult(file, result.loaded.lines, _strict(diags, strict), len(plan.partners) if plan else 0,
+                      sum(len(p.activities) for p in plan.partners) if plan else 0, index)  # fmt: skip
+
+
+def _raw_partner(result: Checked, i: int) -> dict[str, Any]:
+    data = result.loaded.data
+    try:
+        partner = data["partners"][i]
+        return partner if isinstance(partner, dict) else {}
+    except (KeyError, IndexError, TypeError):
+        return {}
+
+
+def _strict(diags: list[Diagnostic], strict: bool) -> list[Diagnostic]:
+    if not strict:
+        return diags
+    return [Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in diags]
 
 
 def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = True) -> Summary:
-    """Load and check every plan file below `paths`; `strict` turns warnings into errors."""
+    """Load and check every plan file below `paths`; `strict` turns warnings into errors.
+
+    A folder's partners.yaml is checked as the network's registry and used by its plans;
+    partners that several plans of one folder share by id must agree on their names."""
     from partnerplan import cache
+    from partnerplan.network import cross_check, is_registry, load_registry, registry_path
 
     store = cache.ValidateCache() if use_cache and cache.enabled() else None
     summary = Summary()
-    for file in find_plan_files(paths):
-        result = _cached(store, file, strict) if store else None
+    registries: dict[str, Any] = {}
+    files = find_plan_files(paths)
+    for file in files:
+        if is_registry(file):
+            reg = load_registry(file)
+            registries[os.path.abspath(file)] = reg
+            summary.results.append(FileResult(file, reg.loaded.lines, _strict(reg.diagnostics, strict), 0, 0))
+            continue
+        reg_path = registry_path(file)
+        reg_raw = b""
+        registry = None
+        if reg_path:
+            key = os.path.abspath(reg_path)
+            if key not in registries:
+                registries[key] = load_registry(reg_path)
+            registry = registries[key].registry
+            reg_raw = _read(reg_path) or b""
+        result = _cached(store, file, strict, reg_raw) if store else None
         if result is None:
-            result = check_file(file, strict=strict)
+            result = check_file(file, strict=strict, registry=registry)
             if store:
-                _remember(store, file, strict, result)
+                _remember(store, file, strict, result, reg_raw)
         summary.results.append(result)
+    across = cross_check([(r.path, r.index) for r in summary.results if r.index])
+    for d in _strict(across, strict):
+        target = next(r for r in summary.results if r.path == d.path)
+        target.diagnostics.append(d)
+        target.diagnostics.sort(key=Diagnostic.sort_key)
+    for result in summary.results:
         summary.files += 1
         summary.partners += result.partners
         summary.activities += result.activities
@@ -118,11 +180,11 @@ def _read(file: str) -> bytes | None:
         return None
 
 
-def _cached(store: Any, file: str, strict: bool) -> FileResult | None:
+def _cached(store: Any, file: str, strict: bool, extra: bytes = b"") -> FileResult | None:
     raw = _read(file)
     if raw is None:
         return None
-    record = store.get(store.key(file, raw, strict))
+    record = store.get(store.key(file, raw + b"\0partners.yaml\0" + extra, strict))
     if record is None:
         return None
     try:
@@ -132,12 +194,13 @@ def _cached(store: Any, file: str, strict: bool) -> FileResult | None:
         from partnerplan.load import decode
 
         text, _ = decode(raw, file)
-        return FileResult(file, text.splitlines(), diags, record["partners"], record["activities"])
+        index = [tuple(x) for x in record["index"]]
+        return FileResult(file, text.splitlines(), diags, record["partners"], record["activities"], index)
     except Exception:
         return None
 
 
-def _remember(store: Any, file: str, strict: bool, result: FileResult) -> None:
+def _remember(store: Any, file: str, strict: bool, result: FileResult, extra: bytes = b"") -> None:
     raw = _read(file)
     if raw is None:
         return
@@ -148,8 +211,9 @@ def _remember(store: Any, file: str, strict: bool, result: FileResult) -> None:
         ],
         "partners": result.partners,
         "activities": result.activities,
+        "index": result.index,
     }
-    store.put(store.key(file, raw, strict), record)
+    store.put(store.key(file, raw + b"\0partners.yaml\0" + extra, strict), record)
 
 
 def json_schema() -> dict[str, Any]:
@@ -167,13 +231,6 @@ def json_schema_text() -> str:
 
 
 # --- periods and the schedule -------------------------------------------------------
-
-
-def load_plan(file: str) -> Checked:
-    from partnerplan.check import check
-    from partnerplan.load import load_file
-
-    return check(load_file(file))
 
 
 def plan_schedule(checked: Checked) -> Any:
@@ -349,11 +406,13 @@ def format_file(path: str) -> tuple[str, str]:
     """(the text as it is, the canonical text). Raises fmt.FormatError."""
     from partnerplan.fmt import format_text
     from partnerplan.load import decode
+    from partnerplan.model import Plan, Registry
+    from partnerplan.network import is_registry
 
     with open(path, "rb") as fh:
         raw = fh.read()
     text, _ = decode(raw, path)
-    return text, format_text(text)
+    return text, format_text(text, Registry if is_registry(path) else Plan)
 
 
 @dataclass(frozen=True, slots=True)

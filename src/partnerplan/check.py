@@ -74,15 +74,22 @@ class Checked:
     diagnostics: list[Diagnostic]
 
 
-def check(loaded: Loaded) -> Checked:
+def check(loaded: Loaded, registry: Any = None) -> Checked:
+    """Validate a loaded plan; `registry` (a network's partners.yaml) fills shared details."""
     diags = list(loaded.diagnostics)
     if loaded.data is None:
         return Checked(loaded, None, None, diags)
+    data = loaded.data
+    if registry is not None:
+        from partnerplan.network import merge_registry
+
+        data, merged = merge_registry(data, registry, loaded.path, loaded.source_map)
+        diags.extend(merged)
     # Load errors that left data behind (a duplicate key) do not stop the other checks:
     # every problem of a file is reported in one run.
     load_failed = any(d.severity == "error" for d in diags)
     try:
-        plan = Plan.model_validate(loaded.data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         diags.extend(translate(exc, loaded))
         return Checked(loaded, None, None, _sorted(diags))
@@ -225,7 +232,7 @@ def _ru_date(d: date) -> str:
 # --- Pydantic errors → diagnostics --------------------------------------------------
 
 
-def translate(exc: ValidationError, loaded: Loaded) -> list[Diagnostic]:
+def translate(exc: ValidationError, loaded: Loaded, root: type[BaseModel] = Plan) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[Path] = set()
     for err in exc.errors(include_url=False):
@@ -233,7 +240,7 @@ def translate(exc: ValidationError, loaded: Loaded) -> list[Diagnostic]:
         if loc in seen:  # a union reports once per member: one message is enough
             continue
         seen.add(loc)
-        out.append(_one(err, loc, loaded))
+        out.append(_one(err, loc, loaded, root))
     return out
 
 
@@ -272,7 +279,7 @@ _DATE_ERRORS = {
 }
 
 
-def _one(err: Any, loc: Path, loaded: Loaded) -> Diagnostic:
+def _one(err: Any, loc: Path, loaded: Loaded, root: type[BaseModel] = Plan) -> Diagnostic:
     kind = err["type"]
     smap = loaded.source_map
     value = err.get("input")
@@ -280,7 +287,7 @@ def _one(err: Any, loc: Path, loaded: Loaded) -> Diagnostic:
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
         line, col = smap.find(loc, key=True)
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], root)
         args.update(name=key, suggestion=_nearest(key, allowed), allowed=", ".join(allowed))
         code = "PP100"
     elif kind == "missing":
@@ -336,8 +343,8 @@ def _found(value: Any) -> str:
     return "text"
 
 
-def _allowed_keys(loc: Path) -> list[str]:
-    model: Any = Plan
+def _allowed_keys(loc: Path, root: type[BaseModel] = Plan) -> list[str]:
+    model: Any = root
     for seg in loc:
         if isinstance(seg, int):
             continue

@@ -47,7 +47,7 @@ def _yaml() -> Any:
     return y
 
 
-def format_text(text: str) -> str:
+def format_text(text: str, root: type[BaseModel] = Plan) -> str:
     """The canonical form of a plan's text; raises FormatError when it cannot."""
     y = _yaml()
     try:
@@ -57,12 +57,12 @@ def format_text(text: str) -> str:
     if data is None:
         return text
     before_comments = _comments(data)
-    _canonical(data, (), Plan)
+    _canonical(data, (), root)
     out = io.StringIO()
     y.dump(data, out)
     result = out.getvalue()
     result = result.rstrip("\n") + "\n"
-    _assert_equivalent(text, result, before_comments)
+    _assert_equivalent(text, result, before_comments, root)
     return result
 
 
@@ -189,7 +189,7 @@ def _comments(node: Any) -> list[str]:
     return sorted(found)
 
 
-def _assert_equivalent(before: str, after: str, before_comments: list[str]) -> None:
+def _assert_equivalent(before: str, after: str, before_comments: list[str], root: type[BaseModel]) -> None:
     from partnerplan.load import load_text
 
     a = load_text(before, "before")
@@ -199,17 +199,17 @@ def _assert_equivalent(before: str, after: str, before_comments: list[str]) -> N
     again = _yaml().load(after)
     if _comments(again) != before_comments:
         raise FormatError("internal", "a comment would be lost")
-    if format_text_unchecked(after) != after:
+    if format_text_unchecked(after, root) != after:
         raise FormatError("internal", "formatting is not stable")
 
 
-def format_text_unchecked(text: str) -> str:
+def format_text_unchecked(text: str, root: type[BaseModel] = Plan) -> str:
     """One pass without the safety checks (used by the stability check itself)."""
     y = _yaml()
     data = y.load(text)
     if data is None:
         return text
-    _canonical(data, (), Plan)
+    _canonical(data, (), root)
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue().rstrip("\n") + "\n"

@@ -133,7 +133,14 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "не хватает обязательного ключа «{name}»{where}".format(
             name=a["name"], where=f" в блоке «{a['where']}»" if a.get("where") else ""
         ),
-        lambda a: "добавьте строку «{name}: …»".format(**a),
+        lambda a: (
+            "добавьте строку «{name}: …»".format(**a)
+            + (
+                " — или опишите партнёра один раз в partners.yaml рядом с планом"
+                if a.get("name") == "name"
+                else ""
+            )
+        ),
     ),
     "PP102": (
         lambda a: "«{key}»: ожидается {exp}, а записан {found}".format(
@@ -207,6 +214,20 @@ _RU: dict[str, tuple[Text, Text]] = {
     "PP207": (
         lambda a: "«{name}» целиком вне года плана {year}".format(**a),
         lambda a: "проверьте годы в датах from и to",
+    ),
+    "PP210": (
+        lambda a: "{field}: здесь «{here}», а в partners.yaml — «{shared}»".format(**a),
+        lambda a: (
+            "общие сведения о партнёре пишутся один раз в partners.yaml: уберите строку здесь или исправьте там"
+        ),
+    ),
+    "PP211": (
+        lambda a: (
+            "партнёр «{ident}» называется здесь «{name}», а в другом плане сети — «{other}» ({where})".format(
+                **a
+            )
+        ),
+        lambda a: "один id — один партнёр: выровняйте названия или вынесите партнёра в partners.yaml",
     ),
     "PP300": (
         lambda a: "не удаётся понять период «{text}»".format(**a),
@@ -363,6 +384,11 @@ _EN: dict[str, tuple[Text, Text]] = {
         lambda a: "swap from and to",
     ),
     "PP207": (lambda a: "'{name}' lies outside the plan year {year}".format(**a), lambda a: None),
+    "PP210": (lambda a: "{field}: '{here}' here, '{shared}' in partners.yaml".format(**a), lambda a: None),
+    "PP211": (
+        lambda a: "partner '{ident}' is '{name}' here but '{other}' in another plan ({where})".format(**a),
+        lambda a: None,
+    ),
     "PP300": (
         lambda a: "cannot read the period '{text}'".format(**a),
         lambda a: "e.g. " + ", ".join(a.get("suggestions") or ["October", "May-June"]),

@@ -114,6 +114,25 @@ class Agreement(_Model):
     until: date | None = Field(None, title="Действует до")
 
 
+class LogEntry(_Model):
+    """Отметка о проведении: что стало с одним запланированным событием."""
+
+    planned: date | None = Field(
+        None,
+        title="Плановая дата",
+        description="Дата события из расписания (partnerplan schedule); для мероприятий без дат — пусто",
+    )
+    status: Literal["done", "moved", "cancelled"] = Field(
+        title="Итог", description="done — проведено, moved — перенесено, cancelled — отменено"
+    )
+    held: date | None = Field(
+        None, title="Фактическая дата", description="Когда проведено или на какую дату перенесено"
+    )
+    participants: int | None = Field(None, ge=0, title="Число участников")
+    note: str | None = Field(None, title="Примечание")
+    link: str | None = Field(None, title="Ссылка на фотоотчёт")
+
+
 class Activity(_Model):
     """Мероприятие: строка столбца «Формы взаимодействия» со своим периодом."""
 
@@ -137,6 +156,7 @@ class Activity(_Model):
         None, title="Участники", description="Например: обучающиеся 7-10 лет, родители"
     )
     note: str | None = Field(None, title="Примечание")
+    log: list[LogEntry] = Field(default_factory=list, title="Отметки о проведении")
 
 
 class Partner(_Model):
@@ -220,3 +240,30 @@ class Plan(_Model):
     def end(self) -> date:
         first = int(self.year[:4])
         return date(first + 1, 8, 31) if self.academic else date(first, 12, 31)
+
+
+class SharedPartner(_Model):
+    """Партнёр, общий для нескольких планов сети: его сведения записаны один раз."""
+
+    id: Id
+    name: Text = Field(title="Название партнёра")
+    group: str | None = Field(None, title="Группа")
+    level: Literal["external", "internal"] = Field("external", title="Уровень партнёрства")
+    purpose: str | None = Field(None, title="Характеристика взаимодействия")
+    directions: list[str] = Field(default_factory=list, title="Направления деятельности")
+    contacts: Contacts | None = Field(None, title="Контакты")
+    agreement: Agreement | None = Field(None, title="Договор")
+    note: str | None = Field(None, title="Примечание")
+
+
+class Registry(_Model):
+    """partners.yaml: общие партнёры сети — папки с планами нескольких организаций."""
+
+    version: Literal[1] = Field(1, title="Версия формата")
+    groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров")
+    partners: list[SharedPartner] = Field(default_factory=list, title="Общие партнёры")
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_number(cls, value: object) -> object:
+        return int(value) if isinstance(value, str) and value.strip().isdigit() else value

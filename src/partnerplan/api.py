@@ -593,3 +593,82 @@ def rollover(path: str, to_year: str) -> tuple[str, list[str], str]:
     out = _io.StringIO()
     y.dump(data, out)
     return out.getvalue(), notes, new_year.year
+
+
+# --- networks and the year's results --------------------------------------------------
+
+
+@dataclass(slots=True)
+class Network:
+    orgs: list[Any]  # report.OrgPlan
+    skipped: list[tuple[str, str]]  # (file, why) for files that are not valid plans
+
+
+def load_network(paths: Iterable[str], progress: Any = None) -> Network:
+    """Every valid plan below `paths`, scheduled; `progress(done, total)` as files are read."""
+    from partnerplan.network import is_registry, load_registry, registry_path
+    from partnerplan.report import OrgPlan
+
+    files = [f for f in find_plan_files(paths) if not is_registry(f)]
+    registries: dict[str, Any] = {}
+    net = Network([], [])
+    for i, f in enumerate(files):
+        reg = registry_path(f)
+        if reg and reg not in registries:
+            registries[reg] = load_registry(reg).registry
+        checked = load_plan(f, registry=registries.get(reg) if reg else None)
+        errors = [d for d in checked.diagnostics if d.severity == "error"]
+        if checked.plan is None or errors or checked.vocabulary is None:
+            first = errors[0] if errors else None
+            net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}" if first else ""))
+        else:
+            sched = plan_schedule(checked)
+            if any(d.severity == "error" for d in sched.diagnostics):
+                first = next(d for d in sched.diagnostics if d.severity == "error")
+                net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}"))
+            else:
+                net.orgs.append(OrgPlan(f, checked.plan, checked.vocabulary, sched.events))
+        if progress is not None:
+            progress(i + 1, len(files))
+    return net
+
+
+def report(
+    net: Network, to: str = "docx", *, year_end: bool = False, templates: str | None = None, lang: str = "ru"
+) -> Rendered:
+    from partnerplan.render.dates import month_title
+    from partnerplan.report import build_report, chart_png_svg
+
+    r = build_report(net.orgs, year_end=year_end)
+    title = (
+        "Анализ работы с социальными партнёрами за год"
+        if year_end
+        else "Отчёт о работе с социальными партнёрами"
+    )
+    years = sorted({o.plan.year for o in net.orgs})
+    subtitle = (
+        net.orgs[0].name + ", " if len(net.orgs) == 1 else f"Организаций: {len(net.orgs)}, "
+    ) + ", ".join(years)
+    months = [(month_title(d)[:3] + " " + str(d.year)[2:], n) for d, n in r.by_month]
+    if to == "docx":
+        from partnerplan.render.report_docx import render_report_docx
+
+        return Rendered(render_report_docx(r, title), {})
+    from partnerplan.render.jinja import render_template
+
+    context: dict[str, Any] = {"r": r, "title": title, "subtitle": subtitle, "lang": lang}
+    extra: dict[str, bytes] = {}
+    if to == "html":
+        charts = (
+            ("month_chart", months, "События по месяцам"),
+            ("direction_chart", r.by_direction, "События по направлениям"),
+        )
+        for key, items, caption in charts:
+            svg = chart_png_svg(items, caption, "svg").decode("utf-8") if items else ""
+            context[key] = svg[svg.index("<svg") :] if svg else ""
+    else:
+        extra[".months.png"] = chart_png_svg(months, "События по месяцам") if months else b""
+        extra[".directions.png"] = (
+            chart_png_svg(r.by_direction, "События по направлениям") if r.by_direction else b""
+        )
+    return Rendered(render_template(f"report.{to}", context, templates).encode("utf-8"), extra)

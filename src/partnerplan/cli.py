@@ -838,6 +838,103 @@ def build_app(lang: str = "ru") -> typer.Typer:
         for note in notes:
             sys.stdout.write(f"  ! {note}\n")
 
+    @app.command(
+        help=t(
+            "Отчёт по плану или сети планов: события по месяцам и направлениям (с диаграммами), по партнёрам и "
+            "организациям, календари общих партнёров, накладки; с --year-end — анализ работы за год.",
+            "A report on a plan or a network of plans: events by month and direction (with charts), by partner and "
+            "organisation, shared partners' calendars, conflicts; with --year-end, the year's analysis.",
+        )
+    )
+    def report(
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help=t("Планы или папки; по умолчанию plans/.", "Plans or folders; default plans/."),
+                show_default=False,
+            ),
+        ] = None,
+        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Куда записать; по умолчанию report.docx (year-end.docx).",
+                    "Where to write; default report.docx (year-end.docx).",
+                ),
+            ),
+        ] = None,
+        year_end: Annotated[
+            bool,
+            typer.Option(
+                "--year-end",
+                help=t(
+                    "Анализ за год: планировалось, проведено, перенесено, отменено, участники.",
+                    "The year's analysis: planned, held, moved, cancelled, participants.",
+                ),
+            ),
+        ] = False,
+        templates: Annotated[
+            str | None,
+            typer.Option(
+                "--templates",
+                help=t(
+                    "Папка со своими шаблонами (report.html.j2, report.md.j2).",
+                    "A folder with your own templates.",
+                ),
+            ),
+        ] = None,
+    ) -> None:
+        from partnerplan import api
+
+        if to not in api.RENDER_TARGETS:
+            _fail(
+                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
+            )
+        targets = paths or ["plans"]
+        for p in targets:
+            if not os.path.exists(p):
+                _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+        output = output or f"{'year-end' if year_end else 'report'}.{to}"
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            _fail(t(f"нет папки для результата: {folder}", f"no such output folder: {folder}"))
+        files = api.find_plan_files(targets)
+        if len(files) > 10 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task(t("Чтение планов", "Reading plans"), total=len(files))
+                net = api.load_network(targets, lambda done, total: bar.update(task, completed=done))
+        else:
+            net = api.load_network(targets)
+        for f, why in net.skipped:
+            sys.stderr.write(t(f"{f}: пропущен — в плане ошибки ({why}); проверьте: partnerplan validate {f}\n",
+                               f"{f}: skipped — the plan has errors ({why})\n"))  # fmt: skip
+        if not net.orgs:
+            _fail(
+                t("нет ни одного плана без ошибок: отчёт не из чего составить", "no valid plan to report on"),
+                1,
+            )
+        result = api.report(net, to, year_end=year_end, templates=templates, lang=lang)
+        out_stem = os.path.splitext(output)[0]
+        data = result.data
+        for suffix, blob in result.extra.items():
+            if blob:
+                _write(out_stem + suffix, blob, t)
+        data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
+        _write(output, data, t)
+        sys.stdout.write(
+            t(
+                f"Записано: {output} (организаций: {len(net.orgs)})\n",
+                f"Written: {output} (organisations: {len(net.orgs)})\n",
+            )
+        )
+        if net.skipped:
+            raise typer.Exit(1)
+
     return app
 
 

@@ -59,13 +59,20 @@ class Schedule:
     periods: dict[tuple[int, int], Period]  # (partner index, activity index) → Period
 
 
-def activity_key(partner: Partner, activity: Activity, occurrence: int) -> str:
+def org_key(plan: Plan) -> str:
+    """Short and stable for a planner: the same activity in two organisations of a network
+    gets different days (no built-in clash) and different calendar UIDs."""
+    return hashlib.blake2b(plan.planner.name.encode(), digest_size=3).hexdigest()
+
+
+def activity_key(partner: Partner, activity: Activity, occurrence: int, org: str = "") -> str:
+    prefix = f"{org}." if org else ""
     if activity.id:
-        return f"{partner.id}.{activity.id}"
+        return f"{prefix}{partner.id}.{activity.id}"
     digest = hashlib.blake2b(
         f"{activity.form}\x1f{activity.title or ''}\x1f{occurrence}".encode(), digest_size=4
     ).hexdigest()
-    return f"{partner.id}.{digest}"
+    return f"{prefix}{partner.id}.{digest}"
 
 
 def _hash(*parts: object) -> int:
@@ -114,6 +121,7 @@ def build_schedule(
             raise found
         return found
 
+    org = org_key(plan)
     for pi, partner in enumerate(plan.partners):
         seen: dict[tuple[str, str | None], int] = defaultdict(int)
         wants: list[tuple[int, Activity, str, _Want]] = []
@@ -122,7 +130,7 @@ def build_schedule(
         for ai, act in enumerate(partner.activities):
             occurrence = seen[(act.form, act.title)]
             seen[(act.form, act.title)] += 1
-            key = activity_key(partner, act, occurrence)
+            key = activity_key(partner, act, occurrence, org)
             where = ("partners", pi, "activities", ai)
             if act.dates:
                 for k, day in enumerate(sorted(act.dates)):

@@ -82,23 +82,23 @@ def _render_docx(
         for child in list(body):
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
-    _page_setup(doc)
-    _styles(doc)
+    page_setup(doc)
+    base_styles(doc)
     title = plan.title or default_title(plan, lang)
     if plan.planner.approver:
         _approver(doc, plan, words)
     if include_plan:
-        _heading(doc, title, None if plan.title else plan.planner.name)
+        heading(doc, title, None if plan.title else plan.planner.name)
         doc.element.body.insert(len(doc.element.body) - 1, _plan_table(rows, lang))
     if events is not None:
         if include_plan:
             doc.add_page_break()  # type: ignore[no-untyped-call]
-        _heading(doc, words["calendar"], plan.planner.name)
+        heading(doc, words["calendar"], plan.planner.name)
         doc.element.body.insert(len(doc.element.body) - 1, _calendar_table(events, lang))
     if model_png is not None:
         if include_plan or events is not None:
             doc.add_page_break()  # type: ignore[no-untyped-call]
-        _heading(doc, words["model"], plan.planner.name)
+        heading(doc, words["model"], plan.planner.name)
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pic.add_run().add_picture(io.BytesIO(model_png), width=Mm(230))
@@ -117,7 +117,7 @@ def _render_docx(
     return buf.getvalue()
 
 
-def _page_setup(doc: DocxDocument) -> None:
+def page_setup(doc: DocxDocument) -> None:
     for section in doc.sections:
         # Width and height swapped, not only the orientation flag: Word and LibreOffice
         # lay out by the sizes.
@@ -133,7 +133,7 @@ def _page_setup(doc: DocxDocument) -> None:
         footer._p.append(page_field())
 
 
-def _styles(doc: DocxDocument) -> None:
+def base_styles(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
@@ -173,7 +173,7 @@ def _approver(doc: DocxDocument, plan: Plan, words: dict[str, str]) -> None:
         run.bold = i == 0
 
 
-def _heading(doc: DocxDocument, title: str, subtitle: str | None) -> None:
+def heading(doc: DocxDocument, title: str, subtitle: str | None) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(6 if subtitle else 12)

@@ -12,7 +12,12 @@ from typing import Any
 
 from partnerplan.render.dates import long_date, month_title
 
-TEMPLATE_NAMES = {"html": "plan.html.j2", "md": "plan.md.j2"}
+TEMPLATE_NAMES = {
+    "html": "plan.html.j2",
+    "md": "plan.md.j2",
+    "report.html": "report.html.j2",
+    "report.md": "report.md.j2",
+}
 
 
 def builtin_templates() -> pathlib.Path:

@@ -935,6 +935,84 @@ def build_app(lang: str = "ru") -> typer.Typer:
         if net.skipped:
             raise typer.Exit(1)
 
+    @app.command(
+        "import",
+        help=t(
+            "Прочитать готовый «Комплексный план» из Word (.docx) в файл плана; сказать, что не удалось перенести.",
+            "Read an existing Word «Комплексный план» (.docx) into a plan file; list what could not be carried over.",
+        ),
+    )
+    def import_(
+        source: Annotated[str, typer.Argument(help=t("Документ Word (.docx).", "A Word document (.docx)."))],
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Файл плана; по умолчанию ИМЯ.yaml рядом.", "The plan file; default NAME.yaml beside it."
+                ),
+            ),
+        ] = None,
+        year: Annotated[
+            str | None,
+            typer.Option(
+                "--year",
+                help=t("Год плана, если его нет в документе.", "The plan year when the document has none."),
+            ),
+        ] = None,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
+        ] = False,
+    ) -> None:
+        from datetime import date
+
+        from partnerplan.importer import ImportError_, import_docx, to_yaml
+
+        if not os.path.isfile(source):
+            _fail(t(f"{source}: нет такого файла", f"{source}: no such file"))
+        output = output or os.path.splitext(source)[0] + ".yaml"
+        if os.path.exists(output) and not force:
+            _fail(
+                t(
+                    f"{output} уже существует; чтобы перезаписать, добавьте --force",
+                    f"{output} exists; add --force",
+                )
+            )
+        if year is None:
+            today = date.today()
+            first = today.year if today.month >= 9 else today.year - 1
+            year = f"{first}/{first + 1}"
+        try:
+            imported = import_docx(source, year)
+        except ImportError_:
+            _fail(
+                t(
+                    "в документе нет таблицы с колонками «Соц. партнер» и «Формы взаимодействия»",
+                    "no table with partner and forms columns",
+                ),
+                1,
+            )
+        except Exception as exc:
+            _fail(
+                t(
+                    f"{source}: не удаётся открыть как документ Word (.docx): {type(exc).__name__}",
+                    f"{source}: not a .docx: {exc}",
+                ),
+                1,
+            )
+        _write(output, to_yaml(imported.data), t)
+        partners = len(imported.data["partners"])
+        acts = sum(len(p.get("activities", [])) for p in imported.data["partners"])
+        sys.stdout.write(t(f"Записано: {output} (партнёров: {partners}, мероприятий: {acts})\n",
+                           f"Written: {output} (partners: {partners}, activities: {acts})\n"))  # fmt: skip
+        for note in imported.unmapped:
+            sys.stdout.write(f"  ! {note}\n")
+        sys.stdout.write(
+            t(f"Проверьте: partnerplan validate {output}\n", f"Check it: partnerplan validate {output}\n")
+        )
+
     return app
 
 

@@ -102,8 +102,16 @@ def _render_docx(
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pic.add_run().add_picture(io.BytesIO(model_png), width=Mm(230))
+    if include_plan:
+        from partnerplan.render.embed import embed_plan
+
+        embed_plan(doc, plan)
     props = doc.core_properties
     props.title = title
+    # The planner and the year travel with the document, so `partnerplan import` brings
+    # them back exactly (the visible title has the planner in the genitive case).
+    props.subject = plan.planner.name
+    props.category = plan.year
     props.author = plan.planner.author or plan.planner.name
     props.language = "en-GB" if lang == "en" else "ru-RU"
     # Fixed dates keep the document reproducible: the same plan gives the same XML.

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench.py --quick    # skip the 40,000-activity cases
     .venv/bin/python benchmarks/bench.py --schedule # scheduling cost at 10k, 40k, 160k
     .venv/bin/python benchmarks/bench.py --docx     # the Word plan of 5,000 activities
+    .venv/bin/python benchmarks/bench.py --district # 300 organisations × 40 partners × 5 activities
 
 Targets (issue #2, #3):
 - `--version`, `--help`, `validate` of the «Рукодельница» plan: ≤ 12 × `python -c pass`;
@@ -143,7 +144,87 @@ def bench_docx(n: int = 5_000) -> None:
     print(f"  bare python-docx add_row    {slow:6.2f} s   bare/ours = {slow / ours:4.1f}× (target ≥ 10×)")
 
 
+def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
+    """A district network: validate and report, with the share of each stage (issue #6)."""
+    import shutil
+
+    from partnerplan.api import check_file, load_network, plan_schedule, report
+    from partnerplan.check import check
+    from partnerplan.load import load_file
+    from partnerplan.network import load_registry
+    from partnerplan.report import build_report
+
+    folder = DATA / f"district-{orgs}"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        shared = 10  # partners every school works with: ГИБДД, МЧС, the library…
+        (folder / "partners.yaml").write_text(
+            "version: 1\npartners:\n"
+            + "".join(
+                f"  - {{id: s{i}, name: Общий партнёр района № {i}, group: law}}\n" for i in range(shared)
+            ),
+            encoding="utf-8",
+        )
+        for o in range(orgs):
+            text = plan_text(partners * per, per_partner=per).replace(
+                "Творческое объединение «Рукодельница»", f"Школа № {o + 1}"
+            )
+            text = text.replace("  - id: p", f"  - id: o{o}p")  # each school's own partners
+            for i in range(shared):  # the first partners of each plan are the shared ones
+                text = text.replace(f"  - id: o{o}p{i}\n", f"  - id: s{i}\n", 1)
+            (folder / f"school-{o:03d}.yaml").write_text(text, encoding="utf-8")
+    files = sorted(str(f) for f in folder.glob("school-*.yaml"))
+    os.environ["PARTNERPLAN_NO_CACHE"] = "1"
+    registry = load_registry(str(folder / "partners.yaml")).registry
+    stages = dict.fromkeys(("read YAML", "validate (pydantic, references)", "schedule", "aggregate"), 0.0)
+    orgs_loaded = []
+    from partnerplan.report import OrgPlan
+
+    for f in files:
+        t0 = time.perf_counter()
+        loaded = load_file(f)
+        t1 = time.perf_counter()
+        checked = check(loaded, registry)
+        t2 = time.perf_counter()
+        sched = plan_schedule(checked)
+        t3 = time.perf_counter()
+        stages["read YAML"] += t1 - t0
+        stages["validate (pydantic, references)"] += t2 - t1
+        stages["schedule"] += t3 - t2
+        assert checked.plan is not None and checked.vocabulary is not None
+        orgs_loaded.append(OrgPlan(f, checked.plan, checked.vocabulary, sched.events))
+    t0 = time.perf_counter()
+    r = build_report(orgs_loaded)
+    stages["aggregate"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    from partnerplan.api import Network
+
+    data = report(Network(orgs_loaded, []), "docx").data
+    render_s = time.perf_counter() - t0
+    total = sum(stages.values()) + render_s
+    acts = orgs * partners * per
+    print(f"district: {orgs} organisations × {partners} partners × {per} activities = {acts} activities")
+    print(f"  events: {r.events_total}, conflicts: {len(r.conflicts)}, shared partners: {len(r.shared)}")
+    for name, sec in [*stages.items(), ("render report docx", render_s)]:
+        print(f"  {name:<34} {sec:7.2f} s  {sec / total * 100:5.1f} %")
+    print(f"  {'total (in process)':<34} {total:7.2f} s   docx {len(data) / 1024:.0f} KiB")
+    del os.environ["PARTNERPLAN_NO_CACHE"]
+    env_cache = DATA / "cache"
+    shutil.rmtree(env_cache, ignore_errors=True)
+    os.environ["XDG_CACHE_HOME"] = str(env_cache)
+    for label, cmd in (
+        ("partnerplan validate (cold cache)", [*CLI, "validate", str(folder)]),
+        ("partnerplan validate (unchanged)", [*CLI, "validate", str(folder)]),
+        ("partnerplan report --to docx", [*CLI, "report", str(folder), "-o", str(DATA / "district.docx")]),
+    ):
+        print(f"  {label:<34} {median_run(cmd, 1):7.2f} s  (one run, the whole command)")
+    _ = check_file, load_network
+
+
 def main() -> None:
+    if "--district" in sys.argv:
+        bench_district()
+        return
     if "--docx" in sys.argv:
         bench_docx()
         return

@@ -376,8 +376,9 @@ def render(
         from partnerplan.render.diagram import render_model
 
         if to == "html":
-            svg = render_model(plan, voc, "svg").decode("utf-8")
-            model_svg = svg[svg.index("<svg") :]  # inline: drop the XML prologue and doctype
+            from partnerplan.render.charts import inline_svg
+
+            model_svg = inline_svg(render_model(plan, voc, "svg"))
         else:
             extra[".model.png"] = render_model(plan, voc, "png")
             model_image = "{stem}.model.png"
@@ -636,8 +637,9 @@ def load_network(paths: Iterable[str], progress: Any = None) -> Network:
 def report(
     net: Network, to: str = "docx", *, year_end: bool = False, templates: str | None = None, lang: str = "ru"
 ) -> Rendered:
+    from partnerplan.render.charts import bar_chart, inline_svg
     from partnerplan.render.dates import month_title
-    from partnerplan.report import build_report, chart_png_svg
+    from partnerplan.report import build_report
 
     r = build_report(net.orgs, year_end=year_end)
     title = (
@@ -664,11 +666,10 @@ def report(
             ("direction_chart", r.by_direction, "События по направлениям"),
         )
         for key, items, caption in charts:
-            svg = chart_png_svg(items, caption, "svg").decode("utf-8") if items else ""
-            context[key] = svg[svg.index("<svg") :] if svg else ""
+            context[key] = inline_svg(bar_chart(items, caption, "svg")) if items else ""
     else:
-        extra[".months.png"] = chart_png_svg(months, "События по месяцам") if months else b""
+        extra[".months.png"] = bar_chart(months, "События по месяцам") if months else b""
         extra[".directions.png"] = (
-            chart_png_svg(r.by_direction, "События по направлениям") if r.by_direction else b""
+            bar_chart(r.by_direction, "События по направлениям") if r.by_direction else b""
         )
     return Rendered(render_template(f"report.{to}", context, templates).encode("utf-8"), extra)

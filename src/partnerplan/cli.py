@@ -138,9 +138,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
                 )
             )
         targets = paths or ["plans"]
-        for p in targets:
-            if not os.path.exists(p):
-                _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+        _require_paths(targets, t)
         files = api.find_plan_files(targets)
         if not files:
             _fail(
@@ -272,9 +270,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         from partnerplan import api
 
         if year is None:
-            today = date.today()
-            first = today.year if today.month >= 9 else today.year - 1
-            year = f"{first}/{first + 1}"
+            year = _current_school_year()
         try:
             cal = api.year_calendar(year)
         except Exception:
@@ -587,9 +583,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         from partnerplan.fmt import FormatError
 
         targets = paths or ["plans"]
-        for p in targets:
-            if not os.path.exists(p):
-                _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+        _require_paths(targets, t)
         files = api.find_plan_files(targets)
         changed = failed = 0
         for f in files:
@@ -894,9 +888,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
                 t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
             )
         targets = paths or ["plans"]
-        for p in targets:
-            if not os.path.exists(p):
-                _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+        _require_paths(targets, t)
         output = output or f"{'year-end' if year_end else 'report'}.{to}"
         folder = os.path.dirname(os.path.abspath(output))
         if not os.path.isdir(folder):
@@ -966,7 +958,6 @@ def build_app(lang: str = "ru") -> typer.Typer:
             typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
         ] = False,
     ) -> None:
-        from datetime import date
 
         from partnerplan.importer import ImportError_, import_docx, to_yaml
 
@@ -981,9 +972,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
                 )
             )
         if year is None:
-            today = date.today()
-            first = today.year if today.month >= 9 else today.year - 1
-            year = f"{first}/{first + 1}"
+            year = _current_school_year()
         try:
             imported = import_docx(source, year)
         except ImportError_:
@@ -1077,6 +1066,21 @@ def _format_diff(results: list[Any], fmt: str, t: _Say) -> str:
                 out.append(f"- {describe(c)}" if fmt == "md" else f"    {sign(c)} {describe(c)}")
         out.append("")
     return "\n".join(out)
+
+
+def _current_school_year() -> str:
+    """The school year a command means when none is given: from 1 September on, the new one."""
+    from datetime import date
+
+    today = date.today()
+    first = today.year if today.month >= 9 else today.year - 1
+    return f"{first}/{first + 1}"
+
+
+def _require_paths(targets: list[str], t: _Say) -> None:
+    for p in targets:
+        if not os.path.exists(p):
+            _fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
 
 
 def _print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:

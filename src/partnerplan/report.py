@@ -188,49 +188,6 @@ def _year_end(r: Report, orgs: list[OrgPlan]) -> None:
     r.year_end_total = outcome("Итого", total)
 
 
-def chart_png_svg(items: list[tuple[str, int]], title: str, fmt: str = "png") -> bytes:
-    """A bar chart (events per month or per direction) with Cyrillic labels."""
-    import io
-
-    import matplotlib
-
-    matplotlib.rcParams["svg.hashsalt"] = "partnerplan"
-    matplotlib.rcParams["svg.fonttype"] = "none"
-    matplotlib.rcParams["font.family"] = "DejaVu Sans"
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9, 3.6))
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot(1, 1, 1)
-    labels = [name for name, _ in items]
-    values = [n for _, n in items]
-    bars = ax.bar(range(len(values)), values, color="#4a6fa5")
-    ax.set_xticks(
-        range(len(labels)),
-        labels,
-        rotation=30 if len(labels) > 6 else 0,
-        ha="right" if len(labels) > 6 else "center",
-        fontsize=8,
-    )
-    ax.bar_label(bars, fontsize=8)
-    ax.set_title(title, fontsize=11)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    if fmt == "svg":
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "partnerplan"})
-    else:
-        fig.savefig(buf, format="png", dpi=110, metadata={"Software": "partnerplan"})
-    return buf.getvalue()
-
-
-def month_label(d: date) -> str:
-    from partnerplan.render.dates import month_title
-
-    return month_title(d)
-
-
 def as_dict(r: Report) -> dict[str, Any]:
     """The report's figures for templates (plain values only)."""
     return {

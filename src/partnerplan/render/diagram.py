@@ -7,7 +7,6 @@ bundled DejaVu fonts carry Cyrillic, so the picture reads the same on any machin
 
 from __future__ import annotations
 
-import io
 import math
 import textwrap
 from dataclasses import dataclass
@@ -51,17 +50,10 @@ def _wrap(text: str, width: int) -> str:
 
 def render_model(plan: Plan, voc: Vocabulary, fmt: str = "png") -> bytes:
     """The model as PNG or SVG bytes (deterministic for the same plan)."""
-    import matplotlib
-
-    matplotlib.rcParams["svg.hashsalt"] = "partnerplan"  # stable element ids
-    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: selectable Cyrillic
-    matplotlib.rcParams["font.family"] = "DejaVu Sans"
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from partnerplan.render.charts import figure_bytes, new_figure
 
     nodes = model_nodes(plan, voc)
-    fig = Figure(figsize=(14.0, 9.4))
-    FigureCanvasAgg(fig)
+    fig = new_figure(14.0, 9.4)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-1.2, 1.2)
     ax.set_ylim(-1.1, 1.1)
@@ -94,9 +86,4 @@ def render_model(plan: Plan, voc: Vocabulary, fmt: str = "png") -> bytes:
     box = {"boxstyle": "round,pad=0.8", "facecolor": "#2f5597", "edgecolor": "#1f3b63", "linewidth": 2}
     ax.text(0, 0, _wrap(plan.planner.name, 22), ha="center", va="center", fontsize=13, fontweight="bold",
             zorder=5, color="white", bbox=box)  # fmt: skip
-    buf = io.BytesIO()
-    if fmt == "svg":
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "partnerplan"})
-    else:
-        fig.savefig(buf, format="png", dpi=110, metadata={"Software": "partnerplan"})
-    return buf.getvalue()
+    return figure_bytes(fig, fmt)

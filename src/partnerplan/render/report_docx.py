@@ -9,10 +9,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from partnerplan.render.charts import bar_chart
 from partnerplan.render.dates import long_date, month_title
 from partnerplan.render.docx import base_styles, heading, page_setup
 from partnerplan.render.ooxml import Cell, table_xml
-from partnerplan.report import Report, chart_png_svg
+from partnerplan.report import Report
 
 
 def _twips(mm: Sequence[float]) -> list[int]:
@@ -41,7 +42,7 @@ def render_report_docx(r: Report, title: str) -> bytes:
             return
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(io.BytesIO(chart_png_svg(items, caption)), width=Mm(200))
+        p.add_run().add_picture(io.BytesIO(bar_chart(items, caption)), width=Mm(200))
 
     para(
         f"Организаций: {len(r.orgs)}; партнёров: {r.partners_total}; мероприятий: {r.activities_total}; "

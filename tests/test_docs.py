@@ -1,0 +1,42 @@
+"""The README and the CLI agree: every command documented, the set-up commands true."""
+
+from __future__ import annotations
+
+import typer.main
+
+from partnerplan.cli import build_app
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+RUN = "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/partnerplan render plans/rukodelnitsa.yaml"
+TEST = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest"
+
+
+def commands() -> list[str]:
+    group = typer.main.get_command(build_app("ru"))
+    return [name for name, cmd in group.commands.items() if not cmd.hidden]  # type: ignore[attr-defined]
+
+
+def test_every_command_is_in_the_readme() -> None:
+    names = commands()
+    assert {"validate", "schema", "init", "period", "schedule", "render", "fmt", "diff", "git-setup",
+            "rollover", "report", "import"} <= set(names)  # fmt: skip
+    for name in names:
+        assert f"`partnerplan {name}" in README, name
+
+
+def test_every_command_has_russian_and_english_help() -> None:
+    for lang in ("ru", "en"):
+        group = typer.main.get_command(build_app(lang))
+        for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+            assert cmd.help and len(cmd.help) > 20, (lang, name)
+            has_cyrillic = any("а" <= ch <= "я" for ch in cmd.help.lower())
+            assert has_cyrillic == (lang == "ru") or "«" in cmd.help, (lang, name)
+
+
+def test_the_two_setup_commands() -> None:
+    assert README.count("```sh\n" + RUN + "\n```") == 1
+    assert README.count("```sh\n" + TEST + "\n```") == 1
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert TEST in ci

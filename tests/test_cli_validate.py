@@ -203,3 +203,17 @@ def test_help_words_typer_writes_itself_are_russian() -> None:
         check=True,
     ).stdout
     assert "Usage: partnerplan" in out and "Options" in out
+
+
+def test_one_typo_does_not_hide_the_other_problems(run: Run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "multi.yaml"
+    f.write_text(
+        "version: 1\nplaner: {name: X}\nyear: 2025/2026\npartners:\n"
+        "  - id: a\n    name: A\n    group: eduu\n    activities:\n      - {form: беседа, period: Когда-нибудь}\n"
+        "  - id: b\n    name: B\n    activities:\n      - {form: беседа, dates: [2026-02-30]}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("validate", "--format", "json", str(f))
+    assert code == 1
+    found = [(d["code"], d["line"]) for d in json.loads(out)]
+    assert found == [("PP101", 1), ("PP100", 2), ("PP201", 7), ("PP300", 9), ("PP103", 13)]

@@ -93,6 +93,21 @@ def check_file(file: str, *, strict: bool = False, registry: Any = None) -> File
     if plan is not None:
         # Periods and days: unreadable periods are errors, days off and clashes warnings.
         diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
+    elif result.partial is not None and result.partial_vocabulary is not None:
+        # The file is invalid, but its readable part may hide more problems: say them now.
+        from partnerplan.calendar import build_calendar
+        from partnerplan.schedule import build_schedule
+
+        sched = build_schedule(
+            result.partial,
+            result.partial_vocabulary,
+            build_calendar(result.partial),
+            file,
+            result.loaded.source_map,
+        )
+        diags = sorted(
+            [*diags, *(d for d in sched.diagnostics if d.severity == "error")], key=Diagnostic.sort_key
+        )
     index = []
     if plan is not None:
         smap = result.loaded.source_map

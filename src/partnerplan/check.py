@@ -66,12 +66,18 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """The outcome for one file: the plan when it is valid enough to use."""
+    """The outcome for one file: the plan when it is valid enough to use.
+
+    `partial` is what could be salvaged from an invalid file (bad parts replaced by
+    stubs): never used to make anything, only to find the file's other problems —
+    periods, references — in the same run."""
 
     loaded: Loaded
     plan: Plan | None
     vocabulary: Vocabulary | None
     diagnostics: list[Diagnostic]
+    partial: Plan | None = None
+    partial_vocabulary: Vocabulary | None = None
 
 
 def check(loaded: Loaded, registry: Any = None) -> Checked:
@@ -92,7 +98,9 @@ def check(loaded: Loaded, registry: Any = None) -> Checked:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
         diags.extend(translate(exc, loaded))
-        return Checked(loaded, None, None, _sorted(diags))
+        partial, voc, more = _salvage(data, exc, loaded)
+        diags.extend(more)
+        return Checked(loaded, None, None, _sorted(diags), partial, voc)
     vocabulary = build_vocabulary(plan)
     diags.extend(check_references(plan, vocabulary, loaded.path, loaded.source_map))
     if load_failed:
@@ -102,6 +110,55 @@ def check(loaded: Loaded, registry: Any = None) -> Checked:
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=Diagnostic.sort_key)
+
+
+_STUB_NAME = "\x00stub"
+
+
+def _salvage(
+    data: Any, exc: ValidationError, loaded: Loaded
+) -> tuple[Plan | None, Vocabulary | None, list[Diagnostic]]:
+    """Replace the parts Pydantic rejected by stubs and check the rest, so one typo does
+    not hide a wrong reference or an unreadable period elsewhere in the file."""
+    if not isinstance(data, dict):
+        return None, None, []
+    fixed = dict(data)
+    bad_partners: set[int] = set()
+    vocab_ok = year_ok = True
+    defaults: dict[str, Any] = {"version": 1, "planner": {"name": "-"}, "year": "2025/2026"}
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(err["loc"], data)
+        if not loc:
+            return None, None, []
+        head = loc[0]
+        if head == "partners" and len(loc) > 1 and isinstance(loc[1], int):
+            bad_partners.add(loc[1])
+        elif head in defaults:
+            fixed[head] = defaults[head]
+            year_ok = year_ok and head != "year"
+        elif head in ("directions", "groups", "forms"):
+            fixed[head] = []
+            vocab_ok = False
+        else:
+            fixed.pop(head, None)  # an unknown key, or a section with bad content
+    if isinstance(fixed.get("partners"), list):
+        fixed["partners"] = [
+            {"id": f"stub{i}", "name": _STUB_NAME} if i in bad_partners else p
+            for i, p in enumerate(fixed["partners"])
+        ]
+    try:
+        plan = Plan.model_validate(fixed)
+    except ValidationError:
+        return None, None, []
+    voc = build_vocabulary(plan)
+    more: list[Diagnostic] = []
+    if vocab_ok:
+        stubs = {loaded.source_map.find(("partners", i, "name"))[0] for i in bad_partners}
+        for d in check_references(plan, voc, loaded.path, loaded.source_map):
+            if d.code in ("PP204", "PP200") and d.line in stubs:
+                continue
+            more.append(d)
+    return (plan if year_ok else None), voc, more
 
 
 # --- references ---------------------------------------------------------------------

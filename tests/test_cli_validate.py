@@ -217,3 +217,19 @@ def test_one_typo_does_not_hide_the_other_problems(run: Run, tmp_path) -> None: 
     assert code == 1
     found = [(d["code"], d["line"]) for d in json.loads(out)]
     assert found == [("PP101", 1), ("PP100", 2), ("PP201", 7), ("PP300", 9), ("PP103", 13)]
+
+
+def test_usage_errors_are_russian_with_the_way_out() -> None:
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "partnerplan", "validate", "--strct"], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "partnerplan validate: ошибка: нет такого параметра: --strct (возможно, вы имели в виду --strict?)\n"
+        "Справка: partnerplan validate --help\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "partnerplan", "render"], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 2 and "не хватает аргумента PLAN" in proc.stderr

@@ -1171,4 +1171,55 @@ def main(argv: list[str] | None = None) -> Any:
         if not rest or "--help" in rest or "-h" in rest:
             cli_ru.russify_rich()
     app = build_app(lang)
-    return app(args=rest, prog_name="partnerplan")
+    if lang != "ru":
+        return app(args=rest, prog_name="partnerplan")
+    try:
+        from typer._click import exceptions as click_errors
+    except ImportError:  # a Typer of another shape: its own (English) error messages
+        return app(args=rest, prog_name="partnerplan")
+    try:
+        code = app(args=rest, prog_name="partnerplan", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        sys.stderr.write(_usage_error_ru(exc) + "\n")
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("Прервано.\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _param_name(exc: Any) -> str:
+    param = exc.param
+    if exc.param_hint:
+        return str(exc.param_hint)
+    if param is None:
+        return ""
+    if param.param_type_name == "argument":
+        return str(param.human_readable_name).upper()
+    return str(param.opts[0]) if param.opts else str(param.human_readable_name)
+
+
+def _usage_error_ru(exc: Any) -> str:
+    """Click's usage errors (wrong option, missing argument) in Russian, with the way out."""
+    from typer._click import exceptions as click_errors
+
+    ctx = exc.ctx
+    command = ctx.command_path if ctx is not None else "partnerplan"
+    if isinstance(exc, click_errors.NoSuchOption):
+        text = f"нет такого параметра: {exc.option_name}"
+        if exc.possibilities:
+            text += f" (возможно, вы имели в виду {', '.join(sorted(exc.possibilities))}?)"
+    elif isinstance(exc, click_errors.MissingParameter):
+        param = exc.param
+        kind = "аргумента" if param is not None and param.param_type_name == "argument" else "параметра"
+        text = f"не хватает {kind} {_param_name(exc)}".rstrip()
+    elif isinstance(exc, click_errors.BadParameter):
+        text = f"неверное значение {_param_name(exc)}: {exc.message}"
+    elif exc.message.startswith("Got unexpected extra argument"):
+        text = "лишние аргументы " + exc.message.split("(", 1)[-1].rstrip(")").join("()")
+    else:
+        text = exc.message
+    return f"{command}: ошибка: {text}\nСправка: {command} --help"

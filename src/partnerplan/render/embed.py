@@ -24,10 +24,11 @@ _PARTNAME = "/customXml/partnerplan1.xml"
 
 
 def embed_plan(doc: Any, plan: Plan) -> None:
-    data = plan.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<plan xmlns="{_NS}">{escape(payload)}</plan>'
-    part = Part(PackURI(_PARTNAME), "application/xml", xml.encode("utf-8"), doc.part.package)
+    # pydantic-core serialises in Rust: a 5,000-activity plan costs milliseconds here.
+    payload = plan.model_dump_json(by_alias=True, exclude_defaults=True)
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<plan xmlns="{_NS}">'.encode()
+    blob = head + escape(payload).encode("utf-8") + b"</plan>"
+    part = Part(PackURI(_PARTNAME), "application/xml", blob, doc.part.package)
     doc.part.relate_to(part, RT.CUSTOM_XML)
 
 

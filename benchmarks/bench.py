@@ -88,8 +88,8 @@ def bench_docx(n: int = 5_000) -> None:
     from docx.oxml.ns import qn
     from lxml import etree
 
-    from partnerplan.api import render
     from partnerplan.check import check
+    from partnerplan.documents import render
     from partnerplan.load import load_text
     from partnerplan.render.table import PartnerRow, plan_rows
 
@@ -148,8 +148,9 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     """A district network: validate and report, with the share of each stage (issue #6)."""
     import shutil
 
-    from partnerplan.api import check_file, load_network, plan_schedule, report
+    from partnerplan.api import check_file, plan_schedule
     from partnerplan.check import check
+    from partnerplan.documents import load_network, report
     from partnerplan.load import load_file
     from partnerplan.network import load_registry
     from partnerplan.report import build_report
@@ -197,7 +198,7 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     r = build_report(orgs_loaded)
     stages["aggregate"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from partnerplan.api import Network
+    from partnerplan.documents import Network
 
     data = report(Network(orgs_loaded, []), "docx").data
     render_s = time.perf_counter() - t0

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from partnerplan.api import load_plan, render
+from partnerplan.api import load_plan
 from partnerplan.check import check
+from partnerplan.documents import render
 from partnerplan.importer import guess_form, import_docx, to_yaml
 from partnerplan.load import load_text
 

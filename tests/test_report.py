@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docx import Document
 
-from partnerplan.api import load_network, report
+from partnerplan.documents import load_network, report
 from partnerplan.report import build_report
 
 from .conftest import PLANS, Run

@@ -1,0 +1,203 @@
+"""Plans under git: canonical formatting, the semantic diff, textconv, next year's plan."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnerplan.api import plan_schedule, read_bytes
+from partnerplan.check import Checked
+
+
+def format_file(path: str) -> tuple[str, str]:
+    """(the text as it is, the canonical text). Raises fmt.FormatError."""
+    from partnerplan.fmt import format_text
+    from partnerplan.load import decode
+    from partnerplan.model import Plan, Registry
+    from partnerplan.network import is_registry
+
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    text, _ = decode(raw, path)
+    return text, format_text(text, Registry if is_registry(path) else Plan)
+
+
+@dataclass(frozen=True, slots=True)
+class FileDiff:
+    path: str
+    changes: list[Any]  # diff.Change
+    schedule: list[Any]  # diff.Change (event_*)
+    status: str = "changed"  # changed | added | removed
+    problems: list[str] = field(default_factory=list)  # a side that is not a valid plan
+
+
+def _checked_text(raw: bytes | None, label: str) -> tuple[Checked | None, str | None]:
+    """A plan from bytes (a git blob or a file), or the reason it is not one."""
+    if raw is None:
+        return None, None
+    from partnerplan.check import check
+    from partnerplan.load import decode, load_text
+
+    try:
+        text, _ = decode(raw, label)
+    except Exception:
+        return None, "не текст в UTF-8"
+    checked = check(load_text(text, label))
+    errors = [d for d in checked.diagnostics if d.severity == "error"]
+    if checked.plan is None or errors:
+        first = errors[0] if errors else None
+        where = f"{first.line}:{first.column}: {first.message()}" if first else ""
+        return None, where
+    return checked, None
+
+
+def diff_bytes(path: str, old: bytes | None, new: bytes | None, labels: tuple[str, str]) -> FileDiff:
+    from partnerplan.diff import diff_events, diff_plans
+
+    a, problem_a = _checked_text(old, f"{labels[0]}:{path}")
+    b, problem_b = _checked_text(new, f"{labels[1]}:{path}")
+    problems = [f"{labels[i]}: {p}" for i, p in enumerate((problem_a, problem_b)) if p]
+    if problems:
+        return FileDiff(path, [], [], problems=problems)
+    if a is None and b is None:
+        return FileDiff(path, [], [])
+    if a is None or b is None:
+        return FileDiff(path, [], [], status="added" if a is None else "removed")
+    assert a.plan is not None and b.plan is not None
+    changes = diff_plans(a.plan, b.plan)
+    events = diff_events(plan_schedule(a).events, plan_schedule(b).events)
+    return FileDiff(path, changes, events)
+
+
+def diff_files(file_a: str, file_b: str) -> FileDiff:
+    with open(file_a, "rb") as fa, open(file_b, "rb") as fb:
+        return diff_bytes(file_b, fa.read(), fb.read(), (file_a, file_b))
+
+
+def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> list[FileDiff]:
+    """REV_A vs REV_B; one revision: it vs the work tree; none: HEAD vs the work tree."""
+    from partnerplan import gitio
+
+    root = gitio.toplevel()
+    base = rev_a or "HEAD"
+    for rev in (base, rev_b):
+        if rev is not None and not gitio.is_revision(rev, root):
+            raise gitio.GitError("bad_rev", rev)
+    names = (
+        [gitio.relative_to_root(p, root) for p in paths] if paths else gitio.changed_plans(root, base, rev_b)
+    )
+    out = []
+    for name in names:
+        old = gitio.show(base, name, root)
+        if rev_b is not None:
+            new = gitio.show(rev_b, name, root)
+        else:
+            full = os.path.join(root, name)
+            new = read_bytes(full) if os.path.isfile(full) else None
+        if old == new:
+            continue
+        result = diff_bytes(name, old, new, (base, rev_b or "рабочая копия"))
+        if result.changes or result.schedule or result.status != "changed" or result.problems:
+            out.append(result)
+    return out
+
+
+def textconv(path: str) -> str:
+    """A plan as lines a reader follows in `git diff`: one fact a line, dates included.
+
+    A file that is not a valid plan comes out as it is, so git still shows a diff."""
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    checked, _ = _checked_text(raw, path)
+    if checked is None or checked.plan is None:
+        return raw.decode("utf-8", "replace")
+    plan, voc = checked.plan, checked.vocabulary
+    assert voc is not None
+    events = plan_schedule(checked).events
+    dates: dict[tuple[str, int], list[str]] = {}
+    for e in events:
+        if e.date:
+            dates.setdefault((e.partner, e.activity), []).append(e.date.strftime("%d.%m.%Y"))
+    lines = [f"План: {plan.planner.name}", f"Год: {plan.year}"]
+    if plan.title:
+        lines.append(f"Заголовок: {plan.title}")
+    for p in plan.partners:
+        group = voc.groups.get(p.group, p.group) if p.group else "без группы"
+        lines += ["", f"Партнёр {p.id}: {p.name} [{group}]"]
+        if p.purpose:
+            lines.append(f"  характеристика: {p.purpose}")
+        if p.directions:
+            lines.append(f"  направления: {', '.join(voc.directions.get(d, d) for d in p.directions)}")
+        for i, a in enumerate(p.activities):
+            lines.append(f"  - {a.title or voc.form_name(a.form)} ({voc.form_name(a.form)})")
+            lines.append(f"    срок: {(a.period or '').strip() or '—'}")
+            if a.responsible:
+                lines.append(f"    ответственный: {a.responsible}")
+            for d in dates.get((p.id, i), []):
+                lines.append(f"    дата: {d}")
+    return "\n".join(lines) + "\n"
+
+
+def rollover(path: str, to_year: str) -> tuple[str, list[str], str]:
+    """Next year's plan text from this one, and notes for the teacher (Russian).
+
+    Same partners and activities; `year` and the year in the title changed; pinned dates
+    moved a year (29 February → 28 February) and flagged when they land on a day off;
+    the old year's calendar dates dropped (the new year's defaults apply until set);
+    comments and everything else kept."""
+    import io as _io
+    from datetime import date as _date
+
+    from ruamel.yaml import YAML
+
+    from partnerplan.calendar import build_calendar
+    from partnerplan.load import decode
+    from partnerplan.model import Plan
+
+    with open(path, "rb") as fh:
+        text, _ = decode(fh.read(), path)
+    y = YAML(typ="rt")
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 1_000_000
+    data = y.load(text)
+    new_year = Plan.model_validate({"version": 1, "planner": {"name": "-"}, "year": to_year})
+    old_year = str(data.get("year"))
+    notes: list[str] = []
+    shift = int(new_year.year[:4]) - int(old_year[:4])
+    data["year"] = new_year.year
+    if isinstance(data.get("title"), str) and old_year in data["title"]:
+        data["title"] = data["title"].replace(old_year, new_year.year)
+    cal = data.get("calendar")
+    if isinstance(cal, dict):
+        for key in ("breaks", "days_off", "working_days"):
+            if key in cal:
+                del cal[key]
+                notes.append(f"calendar.{key}: даты прошлого года убраны — укажите даты нового года")
+        if isinstance(cal.get("terms"), list):
+            del cal["terms"]
+            notes.append("calendar.terms: четверти прошлого года убраны — по умолчанию четверти нового года")
+    calendar = build_calendar(new_year)
+    for p in data.get("partners") or []:
+        for a in p.get("activities") or []:
+            pinned = a.get("dates")
+            if not pinned:
+                continue
+            for i, d in enumerate(list(pinned)):
+                day = d if isinstance(d, _date) else _date.fromisoformat(str(d))
+                try:
+                    moved = day.replace(year=day.year + shift)
+                except ValueError:  # 29 February
+                    moved = day.replace(year=day.year + shift, day=28)
+                pinned[i] = moved
+                if not calendar.is_working_day(moved) or calendar.in_break(moved):
+                    why = calendar.holiday_name(moved) or (
+                        "каникулы" if calendar.in_break(moved) else "выходной"
+                    )
+                    notes.append(
+                        f"{p.get('id')}: «{a.get('title') or a.get('form')}»: "
+                        f"{moved.strftime('%d.%m.%Y')} — нерабочий день ({why}); выберите другую дату"
+                    )
+    out = _io.StringIO()
+    y.dump(data, out)
+    return out.getvalue(), notes, new_year.year

@@ -342,3 +342,20 @@ def test_rollover(tmp_path: Path, run: Run) -> None:
     assert run("validate", str(new))[0] == 0
     code, _, err = run("rollover", str(f), "--to", "2026/2027", "-o", str(f))
     assert code == 2
+
+
+def test_pre_commit_hooks_are_declared() -> None:
+    import re
+
+    import yaml
+
+    from .conftest import ROOT
+
+    hooks = {
+        h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
+    assert hooks["partnerplan-validate"]["entry"] == "partnerplan validate"
+    assert hooks["partnerplan-fmt"]["entry"] == "partnerplan fmt --check"
+    for h in hooks.values():
+        assert h["language"] == "python"
+        assert re.search(h["files"], "plans/rukodelnitsa.yaml") and not re.search(h["files"], "mkdocs.yml")

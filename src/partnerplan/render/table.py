@@ -52,14 +52,14 @@ Row = GroupRow | PartnerRow
 
 
 def plan_rows(plan: Plan, voc: Vocabulary) -> list[Row]:
-    ordered: list[tuple[str | None, list[Partner]]] = [(None, [p for p in plan.partners if p.group is None])]
-    group_order = [g.id for g in plan.groups] + [
-        g for g in voc.groups if g not in {x.id for x in plan.groups}
-    ]
-    for gid in group_order:
-        members = [p for p in plan.partners if p.group == gid]
-        if members:
-            ordered.append((gid, members))
+    by_group: dict[str | None, list[Partner]] = {}
+    for p in plan.partners:
+        by_group.setdefault(p.group, []).append(p)
+    ordered: list[tuple[str | None, list[Partner]]] = [(None, by_group.get(None, []))]
+    listed = {x.id for x in plan.groups}
+    for gid in [g.id for g in plan.groups] + [g for g in voc.groups if g not in listed]:
+        if by_group.get(gid):
+            ordered.append((gid, by_group[gid]))
     rows: list[Row] = []
     n = 0
     for group, members in ordered:

@@ -26,7 +26,7 @@ _PARTNAME = "/customXml/partnerplan1.xml"
 def embed_plan(doc: Any, plan: Plan) -> None:
     # pydantic-core serialises in Rust: a 5,000-activity plan costs milliseconds here.
     # What the table shows (purposes, periods) is left out: the table is the truth for it.
-    visible = {"partners": {"__all__": {"purpose": True, "activities": {"__all__": {"period"}}}}}
+    visible: Any = {"partners": {"__all__": {"purpose": True, "activities": {"__all__": {"period"}}}}}
     payload = plan.model_dump_json(by_alias=True, exclude_defaults=True, exclude=visible)
     head = f'<?xml version="1.0" encoding="UTF-8"?>\n<plan xmlns="{_NS}">'.encode()
     blob = head + escape(payload).encode("utf-8") + b"</plan>"

@@ -199,6 +199,13 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         if not os.path.isdir(folder):
             fail(t(f"нет папки для результата: {folder}", f"no such output folder: {folder}"))
         files = api.find_plan_files(targets)
+        if not files:
+            fail(
+                t(
+                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
+                    f"no plan files in {', '.join(targets)}",
+                )
+            )
         if len(files) > 10 and sys.stderr.isatty():
             from rich.progress import Progress
 

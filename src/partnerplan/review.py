@@ -12,14 +12,17 @@ from partnerplan.check import Checked
 
 def format_file(path: str) -> tuple[str, str]:
     """(the text as it is, the canonical text). Raises fmt.FormatError."""
-    from partnerplan.fmt import format_text
+    from partnerplan.fmt import FormatError, format_text
     from partnerplan.load import decode
     from partnerplan.model import Plan, Registry
     from partnerplan.network import is_registry
 
     with open(path, "rb") as fh:
         raw = fh.read()
-    text, _ = decode(raw, path)
+    try:
+        text, _ = decode(raw, path)
+    except Exception:
+        raise FormatError("syntax", "not text") from None
     return text, format_text(text, Registry if is_registry(path) else Plan)
 
 

@@ -401,23 +401,28 @@ def _found(value: Any) -> str:
 
 
 def _allowed_keys(loc: Path, root: type[BaseModel] = Plan) -> list[str]:
-    model: Any = root
+    model: type[BaseModel] | None = root
     for seg in loc:
         if isinstance(seg, int):
             continue
-        field = _field(model, seg)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
+        model = field_model(model, seg)
         if model is None:
             return []
-    return [f.alias or name for name, f in model.model_fields.items()]
+    return model_keys(model)
 
 
-def _field(model: type[BaseModel], key: str) -> Any:
+def model_keys(model: type[BaseModel] | None) -> list[str]:
+    """The keys a model takes, as written in a file (aliases), in the schema's order."""
+    return [f.alias or name for name, f in model.model_fields.items()] if model is not None else []
+
+
+def field_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
+    """The model of the value under `key` (a record or a list of records), if any."""
+    if model is None:
+        return None
     for name, f in model.model_fields.items():
         if (f.alias or name) == key:
-            return f
+            return _model_in(f.annotation)
     return None
 
 

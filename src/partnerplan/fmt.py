@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import io
 import re
-import typing
 from typing import Any
 
 from pydantic import BaseModel
 
+from partnerplan.check import field_model, model_keys
 from partnerplan.model import Plan
 
 # Lists whose records are short enough to read best on one line each.
@@ -36,7 +36,8 @@ class FormatError(Exception):
         self.detail = detail
 
 
-def _yaml() -> Any:
+def round_trip_yaml() -> Any:
+    """ruamel's round-trip YAML as partnerplan writes files: 2-space indent, no wrapping."""
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
@@ -49,7 +50,7 @@ def _yaml() -> Any:
 
 def format_text(text: str, root: type[BaseModel] = Plan) -> str:
     """The canonical form of a plan's text; raises FormatError when it cannot."""
-    y = _yaml()
+    y = round_trip_yaml()
     try:
         data = y.load(text.replace("\r\n", "\n"))
     except Exception as exc:
@@ -74,7 +75,7 @@ def _canonical(
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
-        order = _key_order(model)
+        order = model_keys(model)
         keys = list(node.keys())
         wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
         if wanted != keys:
@@ -87,7 +88,7 @@ def _canonical(
                 node.fa.set_block_style()
         for k in node:
             commented = _commented(node, k)
-            _canonical(node[k], (*_parent_key(path), str(k)), _field_model(model, str(k)), commented)
+            _canonical(node[k], (*_parent_key(path), str(k)), field_model(model, str(k)), commented)
     elif isinstance(node, CommentedSeq):
         scalars = all(not isinstance(v, (dict, list)) for v in node)
         if not keep_style and not _has_comments(node):
@@ -102,31 +103,6 @@ def _canonical(
 def _parent_key(path: tuple[str, ...]) -> tuple[str, ...]:
     # Records of a list are known by the list's path: ("groups",) → items ("groups", "#item").
     return tuple(p for p in path if p != "#item")
-
-
-def _key_order(model: type[BaseModel] | None) -> list[str]:
-    if model is None:
-        return []
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _field_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
-    if model is None:
-        return None
-    for name, f in model.model_fields.items():
-        if (f.alias or name) == key:
-            return _model_in(f.annotation)
-    return None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _reorder(node: Any, wanted: list[Any]) -> None:
@@ -196,7 +172,7 @@ def _assert_equivalent(before: str, after: str, before_comments: list[str], root
     b = load_text(after, "after")
     if a.data != b.data:
         raise FormatError("internal", "the formatted text reads back to different data")
-    again = _yaml().load(after)
+    again = round_trip_yaml().load(after)
     if _comments(again) != before_comments:
         raise FormatError("internal", "a comment would be lost")
     if format_text_unchecked(after, root) != after:
@@ -205,7 +181,7 @@ def _assert_equivalent(before: str, after: str, before_comments: list[str], root
 
 def format_text_unchecked(text: str, root: type[BaseModel] = Plan) -> str:
     """One pass without the safety checks (used by the stability check itself)."""
-    y = _yaml()
+    y = round_trip_yaml()
     data = y.load(text)
     if data is None:
         return text

@@ -290,12 +290,8 @@ def to_yaml(data: dict[str, Any]) -> str:
     """Plan data as canonical YAML text (the fmt layout)."""
     import io
 
-    from ruamel.yaml import YAML
+    from partnerplan.fmt import format_text, round_trip_yaml
 
-    from partnerplan.fmt import format_text
-
-    y = YAML(typ="rt")
-    y.width = 1_000_000
     buf = io.StringIO()
-    y.dump(data, buf)
+    round_trip_yaml().dump(data, buf)
     return format_text(buf.getvalue())

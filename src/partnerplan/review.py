@@ -152,17 +152,14 @@ def rollover(path: str, to_year: str) -> tuple[str, list[str], str]:
     import io as _io
     from datetime import date as _date
 
-    from ruamel.yaml import YAML
-
     from partnerplan.calendar import build_calendar
+    from partnerplan.fmt import round_trip_yaml
     from partnerplan.load import decode
     from partnerplan.model import Plan
 
     with open(path, "rb") as fh:
         text, _ = decode(fh.read(), path)
-    y = YAML(typ="rt")
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 1_000_000
+    y = round_trip_yaml()
     data = y.load(text)
     new_year = Plan.model_validate({"version": 1, "planner": {"name": "-"}, "year": to_year})
     old_year = str(data.get("year"))

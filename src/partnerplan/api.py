@@ -82,12 +82,15 @@ def load_plan(file: str, *, registry: Any = None) -> Checked:
     return check(load_file(file), registry)
 
 
-def check_file(file: str, *, strict: bool = False, registry: Any = None) -> FileResult:
-    """Everything `validate` says about one plan: shape, references, periods and days."""
+def check_file(
+    file: str, *, strict: bool = False, registry: Any = None, raw: bytes | None = None
+) -> FileResult:
+    """Everything `validate` says about one plan: shape, references, periods and days.
+    `raw`: the file's bytes when the caller has read them already."""
     from partnerplan.check import check
-    from partnerplan.load import load_file
+    from partnerplan.load import load_bytes, load_file
 
-    result = check(load_file(file), registry)
+    result = check(load_file(file) if raw is None else load_bytes(raw, file), registry)
     diags = list(result.diagnostics)
     plan = result.plan
     if plan is not None:
@@ -143,32 +146,36 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
     A folder's partners.yaml is checked as the network's registry and used by its plans;
     partners that several plans of one folder share by id must agree on their names."""
     from partnerplan import cache
+    from partnerplan.load import MAX_BYTES
     from partnerplan.network import cross_check, is_registry, load_registry, registry_path
 
     store = cache.ValidateCache() if use_cache and cache.enabled() else None
     summary = Summary()
-    registries: dict[str, Any] = {}
-    files = find_plan_files(paths)
-    for file in files:
+    registries: dict[str, tuple[Any, bytes]] = {}  # each folder's partners.yaml, read once
+
+    def registry_of(path: str) -> tuple[Any, bytes]:
+        key = os.path.abspath(path)
+        if key not in registries:
+            registries[key] = (load_registry(path), read_bytes(path) or b"")
+        return registries[key]
+
+    for file in find_plan_files(paths):
         if is_registry(file):
-            reg = load_registry(file)
-            registries[os.path.abspath(file)] = reg
+            reg = registry_of(file)[0]
             summary.results.append(FileResult(file, reg.loaded.lines, _strict(reg.diagnostics, strict), 0, 0))
             continue
         reg_path = registry_path(file)
-        reg_raw = b""
-        registry = None
+        registry, reg_raw = (None, b"")
         if reg_path:
-            key = os.path.abspath(reg_path)
-            if key not in registries:
-                registries[key] = load_registry(reg_path)
-            registry = registries[key].registry
-            reg_raw = read_bytes(reg_path) or b""
-        result = _cached(store, file, strict, reg_raw) if store else None
+            reg, reg_raw = registry_of(reg_path)
+            registry = reg.registry
+        raw = read_bytes(file, MAX_BYTES + 1)  # read once: the cache key and the check share it
+        key = store.key(file, strict, raw, reg_raw) if store is not None and raw is not None else None
+        result = _cached(store, key, file, raw) if key and raw is not None else None
         if result is None:
-            result = check_file(file, strict=strict, registry=registry)
-            if store:
-                _remember(store, file, strict, result, reg_raw)
+            result = check_file(file, strict=strict, registry=registry, raw=raw)
+            if key:
+                _remember(store, key, result)
         summary.results.append(result)
     across = cross_check([(r.path, r.index) for r in summary.results if r.index])
     for d in _strict(across, strict):
@@ -187,19 +194,16 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
     return summary
 
 
-def read_bytes(file: str) -> bytes | None:
+def read_bytes(file: str, limit: int = -1) -> bytes | None:
     try:
         with open(file, "rb") as fh:
-            return fh.read()
+            return fh.read(limit)
     except OSError:
         return None
 
 
-def _cached(store: Any, file: str, strict: bool, extra: bytes = b"") -> FileResult | None:
-    raw = read_bytes(file)
-    if raw is None:
-        return None
-    record = store.get(store.key(file, raw + b"\0partners.yaml\0" + extra, strict))
+def _cached(store: Any, key: str, file: str, raw: bytes) -> FileResult | None:
+    record = store.get(key)
     if record is None:
         return None
     try:
@@ -215,10 +219,7 @@ def _cached(store: Any, file: str, strict: bool, extra: bytes = b"") -> FileResu
         return None
 
 
-def _remember(store: Any, file: str, strict: bool, result: FileResult, extra: bytes = b"") -> None:
-    raw = read_bytes(file)
-    if raw is None:
-        return
+def _remember(store: Any, key: str, result: FileResult) -> None:
     record = {
         "d": [
             {"code": d.code, "severity": d.severity, "line": d.line, "column": d.column, "args": d.args}
@@ -228,7 +229,7 @@ def _remember(store: Any, file: str, strict: bool, result: FileResult, extra: by
         "activities": result.activities,
         "index": result.index,
     }
-    store.put(store.key(file, raw + b"\0partners.yaml\0" + extra, strict), record)
+    store.put(key, record)
 
 
 def json_schema() -> dict[str, Any]:

@@ -52,13 +52,14 @@ class ValidateCache:
         self.stamp = _code_stamp()
         self.folder = _folder()
 
-    def key(self, path: str, raw: bytes, strict: bool) -> str:
+    def key(self, path: str, strict: bool, *contents: bytes) -> str:
+        """The file's bytes and those it depends on (a network's partners.yaml) decide."""
         h = hashlib.sha256()
         for part in (
             self.stamp.encode(),
             path.encode("utf-8", "surrogateescape"),
             b"strict" if strict else b"",
-            raw,
+            *contents,
         ):
             h.update(len(part).to_bytes(8, "big"))
             h.update(part)

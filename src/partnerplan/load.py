@@ -136,6 +136,11 @@ def load_file(file: str) -> Loaded:
         return Loaded(file, "", None, SourceMap(), [_diag("PP001", file, 0, 0)])
     except OSError as exc:
         return Loaded(file, "", None, SourceMap(), [_diag("PP006", file, 0, 0, detail=exc.strerror or "")])
+    return load_bytes(raw, file)
+
+
+def load_bytes(raw: bytes, file: str) -> Loaded:
+    """Parse a plan's bytes (read at most MAX_BYTES + 1 of them: a larger file is refused)."""
     if len(raw) > MAX_BYTES:
         return Loaded(file, "", None, SourceMap(), [_diag("PP004", file, 0, 0, limit=MAX_BYTES // 2**20)])
     try:

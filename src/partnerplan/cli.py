@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from partnerplan import __version__
-from partnerplan.cli_common import Say, color, fail, require_paths, write
+from partnerplan.cli_common import Say, color, fail, print_diagnostics, require_paths, write
 
 LANGS = ("ru", "en")
 
@@ -110,7 +110,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         ] = "text",
     ) -> None:
         from partnerplan import api
-        from partnerplan.diagnostics import format_json, format_text
+        from partnerplan.diagnostics import format_json
 
         if fmt not in ("text", "json"):
             fail(
@@ -135,21 +135,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         else:
             use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
             for result in summary.results:
-                lines = result.lines
-                # Partners still to be filled are normal in real plans: one line each,
-                # and the advice once, instead of a screenful of identical carets.
-                empty = [d for d in result.diagnostics if d.code == "PP204" and d.severity == "warning"]
-                for d in result.diagnostics:
-                    compact = d in empty and len(empty) > 1
-                    text = format_text(d, None if compact else lines, lang)
-                    head, _, rest = text.partition("\n")
-                    head = color(use_color, "1;31" if d.severity == "error" else "1;33", head)
-                    if compact:
-                        sys.stderr.write(head + "\n")
-                        if d is empty[-1]:
-                            sys.stderr.write(f" = {t('подсказка', 'hint')}: {d.hint(lang)}\n\n")
-                        continue
-                    sys.stderr.write(head + ("\n" + rest if rest else "") + "\n\n")
+                print_diagnostics(result.lines, result.diagnostics, lang)
             line = t(
                 f"Проверено файлов: {summary.files}, партнёров: {summary.partners}, "
                 f"мероприятий: {summary.activities}; ошибок: {summary.errors}, "

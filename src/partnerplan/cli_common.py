@@ -108,10 +108,17 @@ def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
     from partnerplan.diagnostics import format_text
 
     use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    # Partners still to be filled are normal in real plans: one line each, and the advice
+    # once, instead of a screenful of identical carets.
+    empty = [d for d in diags if d.code == "PP204" and d.severity == "warning"]
     for d in diags:
-        text = format_text(d, lines, lang)
+        compact = len(empty) > 1 and d in empty
+        text = format_text(d, None if compact else lines, lang)
         head, _, rest = text.partition("\n")
         head = color(use_color, "1;31" if d.severity == "error" else "1;33", head)
+        if compact and d is not empty[-1]:
+            sys.stderr.write(head + "\n")
+            continue
         sys.stderr.write(head + ("\n" + rest if rest else "") + "\n\n")
 
 

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[
@@ -23,6 +23,14 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _number_from_text(value: object) -> object:
+    # The loader keeps every scalar as text; "1" is the number 1 here.
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+Version = Annotated[Literal[1], BeforeValidator(_number_from_text)]
 
 
 class _Model(BaseModel):
@@ -188,7 +196,7 @@ _YEAR = re.compile(r"^\s*(\d{4})\s*(?:[/\-–—]\s*(\d{4}))?\s*(?:г\.?|гг\.?
 class Plan(_Model):
     """План работы с социальными партнёрами одной организации на один год."""
 
-    version: Literal[1] = Field(title="Версия формата", description="Всегда 1")
+    version: Version = Field(title="Версия формата", description="Всегда 1")
     planner: Planner = Field(title="Организация")
     year: str = Field(
         title="Год плана",
@@ -203,12 +211,6 @@ class Plan(_Model):
     groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров, в порядке таблицы")
     forms: list[FormEntry] = Field(default_factory=list, title="Свои формы взаимодействия")
     partners: list[Partner] = Field(default_factory=list, title="Социальные партнёры")
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_number(cls, value: object) -> object:
-        # The loader keeps every scalar as text; "1" is the number 1 here.
-        return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
     @field_validator("year", mode="before")
     @classmethod
@@ -259,11 +261,6 @@ class SharedPartner(_Model):
 class Registry(_Model):
     """partners.yaml: общие партнёры сети — папки с планами нескольких организаций."""
 
-    version: Literal[1] = Field(1, title="Версия формата")
+    version: Version = Field(1, title="Версия формата")
     groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров")
     partners: list[SharedPartner] = Field(default_factory=list, title="Общие партнёры")
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_number(cls, value: object) -> object:
-        return int(value) if isinstance(value, str) and value.strip().isdigit() else value

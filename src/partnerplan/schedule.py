@@ -136,7 +136,8 @@ def build_schedule(
                 for k, day in enumerate(sorted(act.dates)):
                     wants.append((ai, act, key, _Want(day, [], False, -1, k)))
                     if not cal.is_working_day(day) or cal.in_break(day):
-                        why = cal.holiday_name(day) or (cal.break_of(day) or _NoName).name or ""
+                        gap = cal.break_of(day)
+                        why = cal.holiday_name(day) or (gap.name if gap else "")
                         warn((*where, "dates", act.dates.index(day)), "PP401",
                              value=day.strftime("%d.%m.%Y"), why=f" ({why})" if why else "")  # fmt: skip
                 continue
@@ -168,10 +169,6 @@ def build_schedule(
             events.append(_event(partner, act, ai, key, 1, None, kind, direction_names, voc, line, col))
     events.sort(key=Event.sort_key)
     return Schedule(tuple(events), tuple(sorted(diags, key=Diagnostic.sort_key)), periods)
-
-
-class _NoName:
-    name = ""
 
 
 def _event(

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from partnerplan.api import load_plan
 from partnerplan.check import check
 from partnerplan.documents import render
 from partnerplan.importer import guess_form, import_docx, to_yaml
 from partnerplan.load import load_text
+from partnerplan.loader import load_plan
 
 from .conftest import PLANS, Run
 

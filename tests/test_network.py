@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerplan.api import load_plan, validate
+from partnerplan.api import validate
+from partnerplan.loader import load_plan
 
 from .conftest import PLANS, Run
 

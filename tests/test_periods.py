@@ -343,7 +343,8 @@ def test_normalise() -> None:
 
 
 def test_every_period_of_the_example_plans_is_understood() -> None:
-    from partnerplan.api import load_plan, plan_schedule
+    from partnerplan.api import plan_schedule
+    from partnerplan.loader import load_plan
 
     from .conftest import PLANS
 

@@ -15,8 +15,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from partnerplan.api import load_plan
 from partnerplan.documents import render
+from partnerplan.loader import load_plan
 
 from .conftest import PLANS, ROOT, Run
 

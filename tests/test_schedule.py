@@ -10,9 +10,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerplan.api import load_plan, plan_schedule, year_calendar
+from partnerplan.api import plan_schedule, year_calendar
 from partnerplan.calendar import build_calendar
 from partnerplan.check import build_vocabulary
+from partnerplan.loader import load_plan
 from partnerplan.model import Plan
 from partnerplan.periods import parse_period
 from partnerplan.schedule import Event, build_schedule

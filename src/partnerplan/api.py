@@ -70,27 +70,14 @@ class Summary:
         return [d for r in self.results for d in r.diagnostics]
 
 
-def load_plan(file: str, *, registry: Any = None) -> Checked:
-    """Load and check one plan; a network's partners.yaml beside it is used when present."""
-    from partnerplan.check import check
-    from partnerplan.load import load_file
-    from partnerplan.network import load_registry, registry_path
-
-    if registry is None:
-        reg_path = registry_path(file)
-        registry = load_registry(reg_path).registry if reg_path else None
-    return check(load_file(file), registry)
-
-
 def check_file(
     file: str, *, strict: bool = False, registry: Any = None, raw: bytes | None = None
 ) -> FileResult:
     """Everything `validate` says about one plan: shape, references, periods and days.
     `raw`: the file's bytes when the caller has read them already."""
-    from partnerplan.check import check
-    from partnerplan.load import load_bytes, load_file
+    from partnerplan.loader import load_plan
 
-    result = check(load_file(file) if raw is None else load_bytes(raw, file), registry)
+    result = load_plan(file if raw is None else raw, path=file, registry=registry)
     diags = list(result.diagnostics)
     plan = result.plan
     if plan is not None:
@@ -146,7 +133,6 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
     A folder's partners.yaml is checked as the network's registry and used by its plans;
     partners that several plans of one folder share by id must agree on their names."""
     from partnerplan import cache
-    from partnerplan.load import MAX_BYTES
     from partnerplan.network import cross_check, is_registry, load_registry, registry_path
 
     store = cache.ValidateCache() if use_cache and cache.enabled() else None
@@ -156,7 +142,8 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
     def registry_of(path: str) -> tuple[Any, bytes]:
         key = os.path.abspath(path)
         if key not in registries:
-            registries[key] = (load_registry(path), read_bytes(path) or b"")
+            raw = _read(path)
+            registries[key] = (load_registry(path, raw), raw or b"")
         return registries[key]
 
     for file in find_plan_files(paths):
@@ -169,7 +156,7 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
         if reg_path:
             reg, reg_raw = registry_of(reg_path)
             registry = reg.registry
-        raw = read_bytes(file, MAX_BYTES + 1)  # read once: the cache key and the check share it
+        raw = _read(file)  # read once: the cache key and the check share it
         key = store.key(file, strict, raw, reg_raw) if store is not None and raw is not None else None
         result = _cached(store, key, file, raw) if key and raw is not None else None
         if result is None:
@@ -194,11 +181,14 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
     return summary
 
 
-def read_bytes(file: str, limit: int = -1) -> bytes | None:
+def _read(file: str) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (the loader then says why)."""
+    from partnerplan.fsutil import ReadError, read_limited
+    from partnerplan.load import MAX_BYTES
+
     try:
-        with open(file, "rb") as fh:
-            return fh.read(limit)
-    except OSError:
+        return read_limited(file, MAX_BYTES)
+    except ReadError:
         return None
 
 

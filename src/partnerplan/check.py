@@ -8,19 +8,18 @@ built-in lists extended by the plan.
 from __future__ import annotations
 
 import re
-import types
-import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from partnerplan import vocab
 from partnerplan.diagnostics import Diagnostic
 from partnerplan.load import Loaded, Path, SourceMap
 from partnerplan.model import Plan
+from partnerplan.translate import clean_loc, nearest, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +78,25 @@ class Checked:
     partial: Plan | None = None
     partial_vocabulary: Vocabulary | None = None
 
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
 
-def check(loaded: Loaded, registry: Any = None) -> Checked:
-    """Validate a loaded plan; `registry` (a network's partners.yaml) fills shared details."""
+    @property
+    def ok(self) -> bool:
+        """The plan can be used: it was read, it has the right shape, and nothing is wrong."""
+        return self.plan is not None and self.vocabulary is not None and not self.errors
+
+    def first_error(self) -> Diagnostic | None:
+        return next((d for d in self.diagnostics if d.severity == "error"), None)
+
+
+def check(loaded: Loaded) -> Checked:
+    """Validate loaded data (a network's shared details already merged by the loader)."""
     diags = list(loaded.diagnostics)
     if loaded.data is None:
-        return Checked(loaded, None, None, diags)
+        return Checked(loaded, None, None, _sorted(diags))
     data = loaded.data
-    if registry is not None:
-        from partnerplan.network import merge_registry
-
-        data, merged = merge_registry(data, registry, loaded.path, loaded.source_map)
-        diags.extend(merged)
     # Load errors that left data behind (a duplicate key) do not stop the other checks:
     # every problem of a file is reported in one run.
     load_failed = any(d.severity == "error" for d in diags)
@@ -127,7 +133,7 @@ def _salvage(
     vocab_ok = year_ok = True
     defaults: dict[str, Any] = {"version": 1, "planner": {"name": "-"}, "year": "2025/2026"}
     for err in exc.errors(include_url=False):
-        loc = _clean_loc(err["loc"], data)
+        loc = clean_loc(err["loc"], data)
         if not loc:
             return None, None, []
         head = loc[0]
@@ -187,10 +193,10 @@ def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) ->
     for i, p in enumerate(plan.partners):
         base: Path = ("partners", i)
         if p.group is not None and p.group not in voc.groups:
-            at((*base, "group"), "PP201", ref=p.group, suggestion=_nearest(p.group, voc.groups))
+            at((*base, "group"), "PP201", ref=p.group, suggestion=nearest(p.group, voc.groups))
         for k, d in enumerate(p.directions):
             if d not in voc.directions:
-                at((*base, "directions", k), "PP202", ref=d, suggestion=_nearest(d, voc.directions))
+                at((*base, "directions", k), "PP202", ref=d, suggestion=nearest(d, voc.directions))
         if not p.activities:
             at((*base, "name"), "PP204", "warning", name=p.name)
         for j, a in enumerate(p.activities):
@@ -201,7 +207,7 @@ def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) ->
                     "PP203",
                     "warning",
                     form=a.form,
-                    suggestion=_nearest(normalise(a.form), voc.form_lookup, voc.forms),
+                    suggestion=nearest(normalise(a.form), voc.form_lookup, voc.forms),
                 )
             for k, day in enumerate(a.dates):
                 if not plan.start <= day <= plan.end:
@@ -248,24 +254,6 @@ def _duplicates(items: Iterable[tuple[str | None, Path]], smap: SourceMap, at: A
             seen[ident] = where
 
 
-def _nearest(word: str, *choices: Iterable[str]) -> str | None:
-    import difflib  # only when something is misspelt
-
-    pool: list[str] = []
-    for c in choices:
-        pool.extend(c)
-    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    if not found:
-        return None
-    best = found[0]
-    # A match among normalised spellings is shown as the form's proper name.
-    if len(choices) == 2 and isinstance(choices[0], dict) and best in choices[0]:
-        forms = choices[1]
-        assert isinstance(forms, dict)
-        return str(forms.get(choices[0][best], best))
-    return best
-
-
 _MONTHS_GEN = (
     "января",
     "февраля",
@@ -284,155 +272,3 @@ _MONTHS_GEN = (
 
 def _ru_date(d: date) -> str:
     return f"{d.day} {_MONTHS_GEN[d.month - 1]} {d.year}"
-
-
-# --- Pydantic errors → diagnostics --------------------------------------------------
-
-
-def translate(exc: ValidationError, loaded: Loaded, root: type[BaseModel] = Plan) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    seen: set[Path] = set()
-    for err in exc.errors(include_url=False):
-        loc = _clean_loc(err["loc"], loaded.data)
-        if loc in seen:  # a union reports once per member: one message is enough
-            continue
-        seen.add(loc)
-        out.append(_one(err, loc, loaded, root))
-    return out
-
-
-def _clean_loc(loc: Sequence[str | int], data: Any) -> Path:
-    """Drop Pydantic's internal segments (union members, validators) from a location."""
-    out: list[str | int] = []
-    cur = data
-    for seg in loc:
-        if isinstance(cur, dict) and isinstance(seg, str):
-            if seg not in cur and "[" in seg:
-                continue  # a union member's tag such as "list[DateRange]"
-            out.append(seg)  # present, or the missing/unknown key that ends the path
-            cur = cur.get(seg)
-        elif isinstance(cur, list) and isinstance(seg, int) and 0 <= seg < len(cur):
-            out.append(seg)
-            cur = cur[seg]
-    return tuple(out)
-
-
-_EXPECT = {
-    "string_type": "text",
-    "list_type": "list",
-    "model_type": "mapping",
-    "model_attributes_type": "mapping",
-    "dict_type": "mapping",
-    "int_type": "number",
-    "int_parsing": "number",
-    "bool_type": "bool",
-    "bool_parsing": "bool",
-}
-_DATE_ERRORS = {
-    "date_type",
-    "date_parsing",
-    "date_from_datetime_parsing",
-    "date_from_datetime_inexact",
-}
-
-
-def _one(err: Any, loc: Path, loaded: Loaded, root: type[BaseModel] = Plan) -> Diagnostic:
-    kind = err["type"]
-    smap = loaded.source_map
-    value = err.get("input")
-    args: dict[str, Any] = {"key": _dotted(loc)}
-    if kind == "extra_forbidden":
-        key = str(loc[-1]) if loc else ""
-        line, col = smap.find(loc, key=True)
-        allowed = _allowed_keys(loc[:-1], root)
-        args.update(name=key, suggestion=_nearest(key, allowed), allowed=", ".join(allowed))
-        code = "PP100"
-    elif kind == "missing":
-        line, col = smap.find(loc[:-1])
-        args.update(name=str(loc[-1]) if loc else "", where=_dotted(loc[:-1]))
-        code = "PP101"
-    elif kind in _DATE_ERRORS:
-        line, col = smap.find(loc)
-        args.update(value=_show(value))
-        code = "PP103"
-    elif kind in ("pp_year", "pp_year_pair"):
-        line, col = smap.find(loc)
-        args.update(value=_show(value))
-        code = "PP105" if kind == "pp_year" else "PP106"
-    elif kind == "literal_error":
-        line, col = smap.find(loc)
-        args.update(value=_show(value), expected=err["ctx"]["expected"])
-        code = "PP104"
-    elif kind == "string_too_short" or (value is None and kind in _EXPECT):
-        line, col = smap.find(loc, key=True)  # an empty value has no text to point at
-        code = "PP107"
-    elif kind == "string_pattern_mismatch":
-        line, col = smap.find(loc)
-        args.update(value=_show(value))
-        code = "PP108"
-    elif kind in _EXPECT:
-        line, col = smap.find(loc)
-        args.update(expected=_EXPECT[kind], found=_found(value))
-        code = "PP102"
-    else:
-        line, col = smap.find(loc)
-        args.update(detail=err["msg"])
-        code = "PP110"
-    return Diagnostic(code, "error", loaded.path, line, col, args)
-
-
-def _dotted(loc: Path) -> str:
-    out = ""
-    for seg in loc:
-        out += f"[{seg + 1}]" if isinstance(seg, int) else (f".{seg}" if out else seg)
-    return out
-
-
-def _show(value: Any) -> str:
-    return value if isinstance(value, str) else str(value)
-
-
-def _found(value: Any) -> str:
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    return "text"
-
-
-def _allowed_keys(loc: Path, root: type[BaseModel] = Plan) -> list[str]:
-    model: type[BaseModel] | None = root
-    for seg in loc:
-        if isinstance(seg, int):
-            continue
-        model = field_model(model, seg)
-        if model is None:
-            return []
-    return model_keys(model)
-
-
-def model_keys(model: type[BaseModel] | None) -> list[str]:
-    """The keys a model takes, as written in a file (aliases), in the schema's order."""
-    return [f.alias or name for name, f in model.model_fields.items()] if model is not None else []
-
-
-def field_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
-    """The model of the value under `key` (a record or a list of records), if any."""
-    if model is None:
-        return None
-    for name, f in model.model_fields.items():
-        if (f.alias or name) == key:
-            return _model_in(f.annotation)
-    return None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None

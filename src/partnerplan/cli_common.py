@@ -124,13 +124,13 @@ def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
 
 def checked_plan(path: str, t: Say, lang: str) -> Any:
     """Load and check a plan for a command that needs a valid one; exit 1 with errors."""
-    from partnerplan import api
+    from partnerplan.loader import load_plan
 
     if not os.path.isfile(path):
         fail(t(f"{path}: нет такого файла", f"{path}: no such file"))
-    checked = api.load_plan(path)
-    errors = [d for d in checked.diagnostics if d.severity == "error"]
-    if checked.plan is None or errors:
+    checked = load_plan(path)
+    errors = checked.errors
+    if not checked.ok:
         print_diagnostics(checked.loaded.lines, errors, lang)
         sys.stderr.write(t(f"В плане есть ошибки ({len(errors)}); исправьте их и повторите.\n",
                            f"The plan has errors ({len(errors)}); fix them and retry.\n"))  # fmt: skip

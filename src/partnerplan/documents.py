@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from partnerplan.api import find_plan_files, load_plan, plan_schedule
+from partnerplan.api import find_plan_files, plan_schedule
 from partnerplan.check import Checked
 
 RENDER_TARGETS = ("docx", "html", "md")
@@ -106,25 +106,22 @@ class Network:
 
 def load_network(paths: Iterable[str], progress: Any = None) -> Network:
     """Every valid plan below `paths`, scheduled; `progress(done, total)` as files are read."""
-    from partnerplan.network import is_registry, load_registry, registry_path
+    from partnerplan.loader import load_plan
+    from partnerplan.network import is_registry
     from partnerplan.report import OrgPlan
 
     files = [f for f in find_plan_files(paths) if not is_registry(f)]
-    registries: dict[str, Any] = {}
     net = Network([], [])
     for i, f in enumerate(files):
-        reg = registry_path(f)
-        if reg and reg not in registries:
-            registries[reg] = load_registry(reg).registry
-        checked = load_plan(f, registry=registries.get(reg) if reg else None)
-        errors = [d for d in checked.diagnostics if d.severity == "error"]
-        if checked.plan is None or errors or checked.vocabulary is None:
-            first = errors[0] if errors else None
+        checked = load_plan(f)
+        first = checked.first_error()
+        if not checked.ok:
             net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}" if first else ""))
         else:
+            assert checked.plan is not None and checked.vocabulary is not None
             sched = plan_schedule(checked)
-            if any(d.severity == "error" for d in sched.diagnostics):
-                first = next(d for d in sched.diagnostics if d.severity == "error")
+            first = next((d for d in sched.diagnostics if d.severity == "error"), None)
+            if first is not None:
                 net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}"))
             else:
                 net.orgs.append(OrgPlan(f, checked.plan, checked.vocabulary, sched.events))

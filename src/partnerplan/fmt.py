@@ -20,8 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from partnerplan.check import field_model, model_keys
 from partnerplan.model import Plan
+from partnerplan.translate import field_model, model_keys
 
 # Lists whose records are short enough to read best on one line each.
 _FLOW_RECORDS = {("directions",), ("groups",), ("forms",), ("calendar", "breaks"), ("calendar", "terms")}

@@ -1,10 +1,47 @@
-"""Atomic file writing: a reader (or a killed run) never sees a half-written file."""
+"""Files in and out: one bounded way to read, and atomic writing (a reader, or a killed
+run, never sees a half-written file)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
+
+
+class ReadError(Exception):
+    """The input cannot be read; `reason`: missing, is_dir, not_file, denied, os."""
+
+    def __init__(self, path: str, reason: str, detail: str = "") -> None:
+        super().__init__(path)
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """A regular file's bytes («-»: standard input), at most `limit` + 1 of them: more
+    than `limit` means too big, which the caller says in its own words.
+
+    Every command reads its inputs here, so one size limit holds everywhere, and a link
+    to /dev/zero or a FIFO can neither hang a command nor fill its memory."""
+    if path == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise ReadError(path, "not_file")
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise ReadError(path, "missing") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is_dir") from None
+    except PermissionError:
+        raise ReadError(path, "denied") from None
+    except OSError as exc:
+        raise ReadError(path, "os", exc.strerror or "") from None
+    return data
 
 
 class WriteError(Exception):

@@ -38,10 +38,26 @@ def is_revision(rev: str, cwd: str | None = None) -> bool:
     return _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd, check=False).returncode == 0
 
 
-def show(rev: str, path: str, root: str) -> bytes | None:
-    """The file at `path` (relative to the repository root) in `rev`, or None if absent."""
-    proc = _git(["show", f"{rev}:{path}"], root, check=False)
-    return proc.stdout if proc.returncode == 0 else None
+def show(rev: str, path: str, root: str, limit: int) -> bytes | None:
+    """The file at `path` (relative to the repository root) in `rev`, or None if absent;
+    at most `limit` + 1 bytes, like every other read (more means too big)."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "cat-file", "blob", f"{rev}:{path}"],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except FileNotFoundError:
+        raise GitError("no_git") from None
+    assert proc.stdout is not None
+    with proc:
+        data = proc.stdout.read(limit + 1)
+        if len(data) > limit:
+            proc.kill()
+            return data
+        proc.stdout.read()
+    return data if proc.returncode == 0 else None
 
 
 def changed_plans(root: str, rev_a: str, rev_b: str | None) -> list[str]:

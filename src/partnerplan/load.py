@@ -127,16 +127,20 @@ def load_text(text: str, path: str) -> Loaded:
 
 def load_file(file: str) -> Loaded:
     """Read and parse one plan file; problems come back as diagnostics, never exceptions."""
+    from partnerplan.fsutil import ReadError, read_limited
+
     try:
-        with open(file, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return Loaded(file, "", None, SourceMap(), [_diag("PP001", file, 0, 0)])
-    except IsADirectoryError:
-        return Loaded(file, "", None, SourceMap(), [_diag("PP001", file, 0, 0)])
-    except OSError as exc:
-        return Loaded(file, "", None, SourceMap(), [_diag("PP006", file, 0, 0, detail=exc.strerror or "")])
+        raw = read_limited(file, MAX_BYTES)
+    except ReadError as exc:
+        return Loaded(file, "", None, SourceMap(), [read_diagnostic(exc)])
     return load_bytes(raw, file)
+
+
+def read_diagnostic(exc: Any) -> Diagnostic:
+    """A ReadError as the diagnostic a reader sees (PP001 missing, PP006 other)."""
+    if exc.reason in ("missing", "is_dir"):
+        return _diag("PP001", exc.path, 0, 0)
+    return _diag("PP006", exc.path, 0, 0, reason=exc.reason, detail=exc.detail)
 
 
 def load_bytes(raw: bytes, file: str) -> Loaded:

@@ -59,8 +59,14 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "начните с команды «partnerplan init» — она создаст образец плана с пояснениями",
     ),
     "PP006": (
-        lambda a: "файл не открывается: {detail}".format(**a),
-        lambda a: "проверьте права доступа к файлу",
+        lambda a: {
+            "denied": "нет прав на чтение файла",
+            "not_file": "это не обычный файл, а устройство, канал или сокет",
+        }.get(a.get("reason", ""), "файл не открывается ({detail})".format(**a)),
+        lambda a: {
+            "denied": "разрешите чтение: chmod u+r ФАЙЛ (или откройте план от имени его владельца)",
+            "not_file": "укажите файл плана *.yaml",
+        }.get(a.get("reason", ""), "проверьте, что файл доступен, и повторите"),
     ),
     "PP010": (
         lambda a: "ошибка синтаксиса YAML ({problem})".format(**a),
@@ -293,7 +299,16 @@ _EN: dict[str, tuple[Text, Text]] = {
         lambda a: "split the plan into several files in one folder",
     ),
     "PP005": (lambda a: "the file is empty", lambda a: "start with 'partnerplan init'"),
-    "PP006": (lambda a: "cannot open the file: {detail}".format(**a), lambda a: None),
+    "PP006": (
+        lambda a: {
+            "denied": "no permission to read the file",
+            "not_file": "not a regular file: a device, a pipe or a socket",
+        }.get(a.get("reason", ""), "cannot open the file ({detail})".format(**a)),
+        lambda a: {
+            "denied": "allow reading: chmod u+r FILE",
+            "not_file": "name a plan file *.yaml",
+        }.get(a.get("reason", ""), "check that the file is accessible and retry"),
+    ),
     "PP010": (
         lambda a: "YAML syntax error ({problem})".format(**a),
         lambda a: "check indentation, colons and quotes",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerplan.diagnostics import Diagnostic
-from partnerplan.load import Loaded, SourceMap, load_file
+from partnerplan.load import Loaded, SourceMap, load_bytes, load_file
 
 REGISTRY_NAME = "partners.yaml"
 _SHARED_FIELDS = ("name", "group", "level", "purpose", "directions", "contacts", "agreement", "note")
@@ -38,13 +38,14 @@ def is_registry(path: str) -> bool:
     return os.path.basename(path) == REGISTRY_NAME
 
 
-def load_registry(path: str) -> RegistryFile:
+def load_registry(path: str, raw: bytes | None = None) -> RegistryFile:
+    """Read and check a partners.yaml (`raw`: its bytes, from git or already read)."""
     from pydantic import ValidationError
 
-    from partnerplan.check import translate
     from partnerplan.model import Registry
+    from partnerplan.translate import translate
 
-    loaded = load_file(path)
+    loaded = load_file(path) if raw is None else load_bytes(raw, path)
     diags = list(loaded.diagnostics)
     if loaded.data is None:
         return RegistryFile(loaded, None, diags)
@@ -62,6 +63,40 @@ def load_registry(path: str) -> RegistryFile:
     return RegistryFile(loaded, registry if not any(d.severity == "error" for d in diags) else None, diags)
 
 
+_READ: dict[tuple[str, int, int], RegistryFile] = {}
+
+
+def registry_for(plan_path: str) -> RegistryFile | None:
+    """The partners.yaml beside a plan, read once per command however many plans use it."""
+    path = registry_path(plan_path)
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (path, st.st_mtime_ns, st.st_size)
+    if key not in _READ:
+        _READ[key] = load_registry(path)
+    return _READ[key]
+
+
+def names_from_ids(data: Any) -> Any:
+    """A stand-in registry when a network plan is read without its partners.yaml (an old
+    git blob in a temporary file): a partner given by id alone is called by its id."""
+    from partnerplan.model import Registry
+
+    partners = data.get("partners") if isinstance(data, dict) else None
+    ids = [
+        p["id"]
+        for p in partners or []
+        if isinstance(p, dict) and isinstance(p.get("id"), str) and p["id"] and not p.get("name")
+    ]
+    return Registry.model_validate(
+        {"version": 1, "partners": [{"id": i, "name": i} for i in dict.fromkeys(ids)]}
+    )
+
+
 def merge_registry(data: Any, registry: Any, path: str, smap: SourceMap) -> tuple[Any, list[Diagnostic]]:
     """The plan's data with shared details filled in, and disagreements as warnings."""
     if not isinstance(data, dict) or not isinstance(data.get("partners"), list):
@@ -71,7 +106,8 @@ def merge_registry(data: Any, registry: Any, path: str, smap: SourceMap) -> tupl
     out["partners"] = []
     diags: list[Diagnostic] = []
     for i, partner in enumerate(data["partners"]):
-        known = shared.get(partner.get("id")) if isinstance(partner, dict) else None
+        pid = partner.get("id") if isinstance(partner, dict) else None
+        known = shared.get(pid) if isinstance(pid, str) else None
         if known is None:
             out["partners"].append(partner)
             continue

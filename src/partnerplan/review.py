@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from partnerplan.api import plan_schedule, read_bytes
+from partnerplan.api import plan_schedule
 from partnerplan.check import Checked
 
 
 def format_file(path: str) -> tuple[str, str]:
     """(the text as it is, the canonical text). Raises fmt.FormatError."""
     from partnerplan.fmt import FormatError, format_text
-    from partnerplan.load import decode
+    from partnerplan.loader import load_plan
     from partnerplan.model import Plan, Registry
     from partnerplan.network import is_registry
 
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    try:
-        text, _ = decode(raw, path)
-    except Exception:
-        raise FormatError("syntax", "not text") from None
-    return text, format_text(text, Registry if is_registry(path) else Plan)
+    loaded = load_plan(path, registry=None).loaded  # the limits of every reader hold here too
+    if loaded.data is None:
+        first = next((d for d in loaded.diagnostics if d.severity == "error"), None)
+        raise FormatError("syntax", first.message() if first else "")
+    return loaded.text, format_text(loaded.text, Registry if is_registry(path) else Plan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,31 +34,35 @@ class FileDiff:
     problems: list[str] = field(default_factory=list)  # a side that is not a valid plan
 
 
-def _checked_text(raw: bytes | None, label: str) -> tuple[Checked | None, str | None]:
-    """A plan from bytes (a git blob or a file), or the reason it is not one."""
+def _checked_text(raw: bytes | None, label: str, registry: Any = "ids") -> tuple[Checked | None, str | None]:
+    """A plan from bytes (a git blob or a file), or the reason it is not one.
+
+    YAML that is plainly not a plan (compose.yaml, a pre-commit config) is neither."""
     if raw is None:
         return None, None
-    from partnerplan.check import check
-    from partnerplan.load import decode, load_text
+    from partnerplan.loader import load_plan, not_a_plan
 
-    try:
-        text, _ = decode(raw, label)
-    except Exception:
-        return None, "не текст в UTF-8"
-    checked = check(load_text(text, label))
-    errors = [d for d in checked.diagnostics if d.severity == "error"]
-    if checked.plan is None or errors:
-        first = errors[0] if errors else None
-        where = f"{first.line}:{first.column}: {first.message()}" if first else ""
-        return None, where
-    return checked, None
+    checked = load_plan(raw, path=label, registry=registry)
+    if checked.ok:
+        return checked, None
+    if not_a_plan(checked.loaded):
+        return None, None
+    first = checked.first_error()
+    return None, f"{first.line}:{first.column}: {first.message()}" if first else ""
 
 
-def diff_bytes(path: str, old: bytes | None, new: bytes | None, labels: tuple[str, str]) -> FileDiff:
+def diff_bytes(
+    path: str,
+    old: bytes | None,
+    new: bytes | None,
+    labels: tuple[str, str],
+    registries: tuple[Any, Any] = ("ids", "ids"),
+) -> FileDiff:
+    """Two versions of a plan file compared; `registries`: each side's partners.yaml."""
     from partnerplan.diff import diff_events, diff_plans
 
-    a, problem_a = _checked_text(old, f"{labels[0]}:{path}")
-    b, problem_b = _checked_text(new, f"{labels[1]}:{path}")
+    a, problem_a = _checked_text(old, f"{labels[0]}:{path}", registries[0])
+    b, problem_b = _checked_text(new, f"{labels[1]}:{path}", registries[1])
     problems = [f"{labels[i]}: {p}" for i, p in enumerate((problem_a, problem_b)) if p]
     if problems:
         return FileDiff(path, [], [], problems=problems)
@@ -74,13 +77,29 @@ def diff_bytes(path: str, old: bytes | None, new: bytes | None, labels: tuple[st
 
 
 def diff_files(file_a: str, file_b: str) -> FileDiff:
-    with open(file_a, "rb") as fa, open(file_b, "rb") as fb:
-        return diff_bytes(file_b, fa.read(), fb.read(), (file_a, file_b))
+    from partnerplan.fsutil import read_limited
+    from partnerplan.load import MAX_BYTES
+
+    # Each side's own partners.yaml, found beside it.
+    return diff_bytes(
+        file_b, read_limited(file_a, MAX_BYTES), read_limited(file_b, MAX_BYTES), (file_a, file_b),
+        (_registry_beside(file_a), _registry_beside(file_b)),
+    )  # fmt: skip
+
+
+def _registry_beside(path: str) -> Any:
+    from partnerplan.network import registry_for
+
+    found = registry_for(path)
+    return found.registry if found is not None and found.registry is not None else "ids"
 
 
 def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> list[FileDiff]:
     """REV_A vs REV_B; one revision: it vs the work tree; none: HEAD vs the work tree."""
     from partnerplan import gitio
+    from partnerplan.fsutil import ReadError, read_limited
+    from partnerplan.load import MAX_BYTES
+    from partnerplan.network import REGISTRY_NAME, is_registry
 
     root = gitio.toplevel()
     base = rev_a or "HEAD"
@@ -90,17 +109,39 @@ def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> li
     names = (
         [gitio.relative_to_root(p, root) for p in paths] if paths else gitio.changed_plans(root, base, rev_b)
     )
+    registries: dict[tuple[str | None, str], Any] = {}
+
+    def version(rev: str | None, name: str) -> bytes | None:
+        if rev is not None:
+            return gitio.show(rev, name, root, MAX_BYTES)
+        try:
+            return read_limited(os.path.join(root, name), MAX_BYTES)
+        except ReadError as exc:
+            if exc.reason == "missing":
+                return None
+            raise
+
+    def registry(rev: str | None, name: str) -> Any:
+        """The partners.yaml of the plan's folder as it was in that revision."""
+        reg_name = posixpath.join(posixpath.dirname(name), REGISTRY_NAME)
+        if (rev, reg_name) not in registries:
+            from partnerplan.network import load_registry
+
+            raw = version(rev, reg_name)
+            reg = load_registry(reg_name, raw).registry if raw is not None else None
+            registries[(rev, reg_name)] = reg if reg is not None else "ids"
+        return registries[(rev, reg_name)]
+
     out = []
     for name in names:
-        old = gitio.show(base, name, root)
-        if rev_b is not None:
-            new = gitio.show(rev_b, name, root)
-        else:
-            full = os.path.join(root, name)
-            new = read_bytes(full) if os.path.isfile(full) else None
+        if is_registry(name):
+            continue  # shared details: their effect shows in the plans that use them
+        old, new = version(base, name), version(rev_b, name)
         if old == new:
             continue
-        result = diff_bytes(name, old, new, (base, rev_b or "рабочая копия"))
+        result = diff_bytes(
+            name, old, new, (base, rev_b or "рабочая копия"), (registry(base, name), registry(rev_b, name))
+        )
         if result.changes or result.schedule or result.status != "changed" or result.problems:
             out.append(result)
     return out
@@ -110,13 +151,17 @@ def textconv(path: str) -> str:
     """A plan as lines a reader follows in `git diff`: one fact a line, dates included.
 
     A file that is not a valid plan comes out as it is, so git still shows a diff."""
-    with open(path, "rb") as fh:
-        raw = fh.read()
-    checked, _ = _checked_text(raw, path)
-    if checked is None or checked.plan is None:
-        return raw.decode("utf-8", "replace")
+    from partnerplan.loader import load_plan
+
+    checked = load_plan(path, registry="ids")
+    if not checked.ok:
+        # Not a plan: as it is, so git still shows a diff; unreadable: say why in one line.
+        first = checked.first_error()
+        if checked.loaded.text or first is None:
+            return checked.loaded.text
+        return f"# partnerplan: {first.message()}\n"
     plan, voc = checked.plan, checked.vocabulary
-    assert voc is not None
+    assert plan is not None and voc is not None
     events = plan_schedule(checked).events
     dates: dict[tuple[str, int], list[str]] = {}
     for e in events:

@@ -51,10 +51,10 @@ def bench_schedule() -> None:
     """Scheduling must add less than validation costs, and grow linearly (issue #3)."""
     import yaml
 
-    from partnerplan.calendar import build_calendar
-    from partnerplan.check import build_vocabulary, check
-    from partnerplan.load import load_text
-    from partnerplan.schedule import build_schedule
+    from partnerplan.dates.calendar import build_calendar
+    from partnerplan.dates.schedule import build_schedule
+    from partnerplan.plan.check import build_vocabulary, check
+    from partnerplan.plan.load import load_text
 
     print(f"{'activities':>10} {'validate s':>11} {'schedule s':>11} {'sched/val':>9} {'µs/activity':>12}")
     for n in (10_000, 40_000, 160_000):
@@ -64,7 +64,7 @@ def bench_schedule() -> None:
             checked = check(load_text(text, "bench.yaml"))
             plan, voc = checked.plan, checked.vocabulary
         else:  # beyond the file size limit: validate the data without the file
-            from partnerplan.model import Plan
+            from partnerplan.plan.model import Plan
 
             plan = Plan.model_validate(yaml.load(text, Loader=yaml.CSafeLoader))
             voc = build_vocabulary(plan)
@@ -88,10 +88,10 @@ def bench_docx(n: int = 5_000) -> None:
     from docx.oxml.ns import qn
     from lxml import etree
 
-    from partnerplan.check import check
-    from partnerplan.documents import render
-    from partnerplan.load import load_text
-    from partnerplan.render.table import PartnerRow, plan_rows
+    from partnerplan.documents.build import render
+    from partnerplan.documents.table import PartnerRow, plan_rows
+    from partnerplan.plan.check import check
+    from partnerplan.plan.load import load_text
 
     checked = check(load_text(plan_text(n, per_partner=1), "bench.yaml"))
     assert checked.plan is not None and checked.vocabulary is not None
@@ -148,12 +148,12 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     """A district network: validate and report, with the share of each stage (issue #6)."""
     import shutil
 
-    from partnerplan.api import check_file, plan_schedule
-    from partnerplan.check import check
-    from partnerplan.documents import load_network, report
-    from partnerplan.load import load_file
-    from partnerplan.network import load_registry
-    from partnerplan.report import build_report
+    from partnerplan.documents.build import load_network, report
+    from partnerplan.documents.report import build_report
+    from partnerplan.plan.check import check
+    from partnerplan.plan.load import load_file
+    from partnerplan.plan.network import load_registry
+    from partnerplan.validate import check_file, plan_schedule
 
     folder = DATA / f"district-{orgs}"
     if not folder.exists():
@@ -179,7 +179,7 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     registry = load_registry(str(folder / "partners.yaml")).registry
     stages = dict.fromkeys(("read YAML", "validate (pydantic, references)", "schedule", "aggregate"), 0.0)
     orgs_loaded = []
-    from partnerplan.report import OrgPlan
+    from partnerplan.documents.report import OrgPlan
 
     for f in files:
         t0 = time.perf_counter()
@@ -198,7 +198,7 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     r = build_report(orgs_loaded)
     stages["aggregate"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from partnerplan.documents import Network
+    from partnerplan.documents.build import Network
 
     data = report(Network(orgs_loaded, []), "docx").data
     render_s = time.perf_counter() - t0

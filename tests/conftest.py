@@ -5,7 +5,7 @@ import pathlib
 import pytest
 from typer.testing import CliRunner
 
-from partnerplan.cli import build_app, detect_lang
+from partnerplan.cli.main import build_app, detect_lang
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

@@ -9,8 +9,8 @@ import sys
 import jsonschema
 import pytest
 
-from partnerplan.api import json_schema_text
-from partnerplan.cli import detect_lang
+from partnerplan.cli.main import detect_lang
+from partnerplan.validate import json_schema_text
 
 from .conftest import PLANS, ROOT, Run
 
@@ -23,8 +23,8 @@ def test_shipped_plans_are_valid(run: Run) -> None:
 
 
 def test_rukodelnitsa_has_all_rows() -> None:
-    from partnerplan.check import check
-    from partnerplan.load import load_file
+    from partnerplan.plan.check import check
+    from partnerplan.plan.load import load_file
 
     plan = check(load_file(str(PLANS / "rukodelnitsa.yaml"))).plan
     assert plan is not None
@@ -82,7 +82,7 @@ def test_usage_errors_exit_2(run: Run, tmp_path) -> None:  # type: ignore[no-unt
 
 
 def test_schema_is_valid_json_schema_and_accepts_the_plans(run: Run) -> None:
-    from partnerplan.load import load_file
+    from partnerplan.plan.load import load_file
 
     code, out, _ = run("schema")
     assert code == 0
@@ -158,7 +158,7 @@ def test_module_entry_point_and_version() -> None:
 
 
 def test_validate_cache_answers_unchanged_files_and_misses_changed_ones(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from partnerplan import api
+    from partnerplan import validate as api
 
     f = tmp_path / "p.yaml"
     f.write_text(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer.main
 
-from partnerplan.cli import build_app
+from partnerplan.cli.main import build_app
 
 from .conftest import ROOT
 

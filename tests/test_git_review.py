@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerplan.fmt import FormatError, format_text
-from partnerplan.load import load_text
+from partnerplan.plan.format import FormatError, format_text
+from partnerplan.plan.load import load_text
 
 from .conftest import PLANS, Run
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from partnerplan.check import check
-from partnerplan.documents import render
-from partnerplan.importer import guess_form, import_docx, to_yaml
-from partnerplan.load import load_text
-from partnerplan.loader import load_plan
+from partnerplan.documents.build import render
+from partnerplan.documents.importer import guess_form, import_docx, to_yaml
+from partnerplan.plan.check import check
+from partnerplan.plan.load import load_text
+from partnerplan.plan.loader import load_plan
 
 from .conftest import PLANS, Run
 

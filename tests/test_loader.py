@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerplan.loader import load_plan
+from partnerplan.plan.loader import load_plan
 
 from .conftest import PLANS, Run
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from partnerplan.api import validate
-from partnerplan.loader import load_plan
+from partnerplan.plan.loader import load_plan
+from partnerplan.validate import validate
 
 from .conftest import PLANS, Run
 

@@ -15,8 +15,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from partnerplan.documents import render
-from partnerplan.loader import load_plan
+from partnerplan.documents.build import render
+from partnerplan.plan.loader import load_plan
 
 from .conftest import PLANS, ROOT, Run
 
@@ -143,7 +143,7 @@ def test_every_cell_matches_seed_002(rukodelnitsa_docx: Any) -> None:
 def test_periods_stand_on_the_line_of_their_activity(rukodelnitsa_docx: Any) -> None:
     """Long activities wrap; the period column is padded so each period starts on the
     (estimated) first line of its activity, as a reader expects from seed 002."""
-    from partnerplan.render.docx import PLAN_COLUMNS_MM, _height
+    from partnerplan.documents.docx import PLAN_COLUMNS_MM, _height
 
     def starts(paragraphs: list[str], width: float) -> dict[str, int]:
         out, line = {}, 0

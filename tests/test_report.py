@@ -7,8 +7,8 @@ from pathlib import Path
 
 from docx import Document
 
-from partnerplan.documents import load_network, report
-from partnerplan.report import build_report
+from partnerplan.documents.build import load_network, report
+from partnerplan.documents.report import build_report
 
 from .conftest import PLANS, Run
 

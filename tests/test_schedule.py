@@ -10,13 +10,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerplan.api import plan_schedule, year_calendar
-from partnerplan.calendar import build_calendar
-from partnerplan.check import build_vocabulary
-from partnerplan.loader import load_plan
-from partnerplan.model import Plan
-from partnerplan.periods import parse_period
-from partnerplan.schedule import Event, build_schedule
+from partnerplan.dates.calendar import build_calendar
+from partnerplan.dates.periods import parse_period
+from partnerplan.dates.schedule import Event, build_schedule
+from partnerplan.plan.check import build_vocabulary
+from partnerplan.plan.loader import load_plan
+from partnerplan.plan.model import Plan
+from partnerplan.validate import plan_schedule, year_calendar
 
 from .conftest import PLANS, Run
 

@@ -7,9 +7,9 @@ import tracemalloc
 
 import pytest
 
-from partnerplan.check import check
 from partnerplan.diagnostics import Diagnostic, format_text
-from partnerplan.load import MAX_BYTES, decode, load_file, load_text
+from partnerplan.plan.check import check
+from partnerplan.plan.load import MAX_BYTES, decode, load_file, load_text
 
 HEAD = "version: 1\nplanner:\n  name: Объединение\nyear: 2025/2026\n"
 

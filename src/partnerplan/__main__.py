@@ -1,3 +1,3 @@
-from partnerplan.cli import main
+from partnerplan.cli.main import main
 
 main()

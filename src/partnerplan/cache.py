@@ -23,12 +23,13 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 
 def _code_stamp() -> str:
     parts = [__version__]
-    for folder in (_HERE, os.path.join(_HERE, "render")):
-        try:
-            with os.scandir(folder) as it:
-                parts.extend(f"{e.name}:{e.stat().st_mtime_ns}" for e in it if e.name.endswith(".py"))
-        except OSError:
-            pass
+    # Every module of every stage can change an answer: all of them, whatever the layout.
+    for folder, dirs, files in os.walk(_HERE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    parts.append(f"{name}:{os.stat(os.path.join(folder, name)).st_mtime_ns}")
     import importlib.util
 
     spec = importlib.util.find_spec("holidays")

@@ -1,0 +1,187 @@
+"""What every command module of the CLI shares: language, errors, writing, printing."""
+
+import os
+import sys
+from typing import Any, NoReturn
+
+import typer
+
+
+class Say:
+    """Russian or English text for the CLI's own words, chosen once per run."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, ru: str, en: str) -> str:
+        return en if self.lang == "en" else ru
+
+
+def color(enabled: bool, code: str, text: str) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    sys.stderr.write(message + "\n")
+    raise typer.Exit(code)
+
+
+def write(path: str, data: str | bytes, t: Say) -> None:
+    from partnerplan.fsutil import WriteError, atomic_write
+
+    try:
+        atomic_write(path, data)
+    except WriteError as exc:
+        reasons = {
+            "no_dir": t("папки для файла нет — создайте её или укажите другую", "the folder does not exist"),
+            "not_dir": t("путь к папке ведёт на файл", "the folder path is a file"),
+            "denied": t("нет прав на запись в эту папку", "permission denied"),
+            "os": exc.detail,
+        }
+        fail(
+            t(
+                f"не удалось записать {path}: {reasons[exc.reason]}",
+                f"cannot write {path}: {reasons[exc.reason]}",
+            )
+        )
+
+
+def format_diff(results: list[Any], fmt: str, t: Say) -> str:
+    from partnerplan.git.diff import describe, sign
+
+    if fmt == "json":
+        import json
+
+        payload = [
+            {
+                "path": r.path,
+                "status": r.status,
+                "problems": r.problems,
+                "changes": [c.as_dict() for c in r.changes],
+                "schedule": [c.as_dict() for c in r.schedule],
+            }
+            for r in results
+        ]
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    out: list[str] = []
+    if not results:
+        return t("Изменений в планах нет.\n", "No changes in plans.\n")
+    for r in results:
+        if fmt == "md":
+            out.append(f"### {r.path}\n")
+        else:
+            out.append(r.path)
+        if r.problems:
+            out.extend(f"  ! {t('не план', 'not a plan')}: {p}" for p in r.problems)
+        if r.status == "added":
+            out.append(t("  + новый файл плана", "  + new plan file"))
+        elif r.status == "removed":
+            out.append(t("  - файл плана удалён", "  - plan file removed"))
+        for c in r.changes:
+            out.append(f"- {describe(c)}" if fmt == "md" else f"  {sign(c)} {describe(c)}")
+        if r.schedule:
+            out.append("" if fmt == "md" else t("  Расписание:", "  Schedule:"))
+            if fmt == "md":
+                out.append(t("**Расписание:**\n", "**Schedule:**\n"))
+            for c in r.schedule:
+                out.append(f"- {describe(c)}" if fmt == "md" else f"    {sign(c)} {describe(c)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def current_school_year() -> str:
+    """The school year a command means when none is given: from 1 September on, the new one."""
+    from datetime import date
+
+    today = date.today()
+    first = today.year if today.month >= 9 else today.year - 1
+    return f"{first}/{first + 1}"
+
+
+def require_paths(targets: list[str], t: Say) -> None:
+    for p in targets:
+        if not os.path.exists(p):
+            fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+
+
+def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
+    from partnerplan.diagnostics import format_text
+
+    use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    # Partners still to be filled are normal in real plans: one line each, and the advice
+    # once, instead of a screenful of identical carets.
+    empty = [d for d in diags if d.code == "PP204" and d.severity == "warning"]
+    for d in diags:
+        compact = len(empty) > 1 and d in empty
+        text = format_text(d, None if compact else lines, lang)
+        head, _, rest = text.partition("\n")
+        head = color(use_color, "1;31" if d.severity == "error" else "1;33", head)
+        if compact and d is not empty[-1]:
+            sys.stderr.write(head + "\n")
+            continue
+        sys.stderr.write(head + ("\n" + rest if rest else "") + "\n\n")
+
+
+def checked_plan(path: str, t: Say, lang: str) -> Any:
+    """Load and check a plan for a command that needs a valid one; exit 1 with errors."""
+    from partnerplan.plan.loader import load_plan
+
+    if not os.path.isfile(path):
+        fail(t(f"{path}: нет такого файла", f"{path}: no such file"))
+    checked = load_plan(path)
+    errors = checked.errors
+    if not checked.ok:
+        print_diagnostics(checked.loaded.lines, errors, lang)
+        sys.stderr.write(t(f"В плане есть ошибки ({len(errors)}); исправьте их и повторите.\n",
+                           f"The plan has errors ({len(errors)}); fix them and retry.\n"))  # fmt: skip
+        raise typer.Exit(1)
+    return checked
+
+
+def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from partnerplan.documents.datewords import day_and_weekday, month_title
+
+    console = Console()
+    table = Table(title=plan.title or plan.planner.name, show_lines=False, header_style="bold")
+    table.add_column(t("Дата", "Date"), no_wrap=True)
+    table.add_column(t("Партнёр", "Partner"))
+    table.add_column(t("Мероприятие", "Activity"))
+    table.add_column(t("Форма", "Form"))
+    with_resp = any(e.responsible for e in events)
+    if with_resp:
+        table.add_column(t("Ответственный", "Responsible"))
+    blank = ("",) * (4 if with_resp else 3)
+    month = None
+    for e in events:
+        if e.date is None:
+            continue
+        key = (e.date.year, e.date.month)
+        if key != month:
+            month = key
+            table.add_section()
+            table.add_row(f"[bold]{month_title(e.date, lang)}[/bold]", *blank)
+        row = [day_and_weekday(e.date, lang), e.partner_name, e.title, e.form]
+        table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+    undated = [e for e in events if e.date is None]
+    if undated:
+        table.add_section()
+        table.add_row(f"[bold]{t('Без дат', 'Undated')}[/bold]", *blank)
+        for e in undated:
+            row = [(e.period or "—").strip(), e.partner_name, e.title, e.form]
+            table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+    console.print(table)
+    dated = sum(1 for e in events if e.date is not None)
+    note = t(
+        f"Событий с датами: {dated}, без дат: {len(undated)}.",
+        f"Dated events: {dated}, undated: {len(undated)}.",
+    )
+    cal_note = ""
+    from partnerplan.dates.calendar import build_calendar
+
+    if build_calendar(plan).default_breaks:
+        cal_note = t(" Каникулы — типовые для этого года (задайте свои в calendar.breaks).",
+                     " School breaks are this year's defaults (set yours in calendar.breaks).")  # fmt: skip
+    console.print(note + cal_note)

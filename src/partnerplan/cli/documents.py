@@ -1,0 +1,316 @@
+"""Commands that make documents: `render`, `report`, `import`."""
+
+# No `from __future__ import annotations`: Typer reads the help texts from live annotations.
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from partnerplan.cli.common import (
+    Say,
+    checked_plan,
+    current_school_year,
+    fail,
+    require_paths,
+    write,
+)
+
+
+def register(app: typer.Typer, t: Say, lang: str) -> None:
+    @app.command(
+        help=t(
+            "Сделать документ: «Комплексный план» (Word, HTML, Markdown), календарный план, модель взаимодействия.",
+            "Make a document: the «Комплексный план» (Word, HTML, Markdown), the calendar plan, the model picture.",
+        )
+    )
+    def render(
+        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        what: Annotated[
+            str,
+            typer.Option(
+                "--what",
+                help=t(
+                    "plan — комплексный план, calendar — календарный план, model — модель, all — всё",
+                    "plan | calendar | model | all",
+                ),
+            ),
+        ] = "plan",
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Куда записать; по умолчанию ИМЯ_ПЛАНА.docx в текущей папке. Для модели можно .png или .svg.",
+                    "Where to write; default PLAN_NAME.docx here. For the model, .png or .svg also work.",
+                ),
+            ),
+        ] = None,
+        templates: Annotated[
+            str | None,
+            typer.Option(
+                "--templates",
+                help=t(
+                    "Папка со своими шаблонами Jinja (plan.html.j2, plan.md.j2).",
+                    "A folder with your own Jinja templates.",
+                ),
+            ),
+        ] = None,
+        reference: Annotated[
+            str | None,
+            typer.Option(
+                "--reference-docx",
+                help=t("Документ Word, чьи стили взять.", "A Word document whose styles to use."),
+            ),
+        ] = None,
+    ) -> None:
+        from partnerplan.documents import build as documents
+
+        if to not in documents.RENDER_TARGETS:
+            fail(
+                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
+            )
+        if what not in documents.RENDER_PARTS:
+            fail(
+                t(
+                    f"неизвестная часть «{what}»: plan, calendar, model или all",
+                    f"unknown part '{what}': plan, calendar, model or all",
+                )
+            )
+        for folder, label in ((templates, "--templates"),):
+            if folder and not os.path.isdir(folder):
+                fail(t(f"{label}: нет такой папки: {folder}", f"{label}: no such folder: {folder}"))
+        if reference and not os.path.isfile(reference):
+            fail(
+                t(
+                    f"--reference-docx: нет такого файла: {reference}",
+                    f"--reference-docx: no such file: {reference}",
+                )
+            )
+        stem = os.path.splitext(os.path.basename(plan))[0]
+        picture = None
+        if output and what == "model" and output.lower().endswith((".png", ".svg")):
+            picture = output.lower().rsplit(".", 1)[1]
+        if output is None:
+            suffix = {"plan": "", "calendar": ".calendar", "model": ".model", "all": ".all"}[what]
+            output = f"{stem}{suffix}.{to}"
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            fail(
+                t(
+                    f"нет папки для результата: {folder} — создайте её или укажите другой -o",
+                    f"no such output folder: {folder}",
+                )
+            )
+        checked = checked_plan(plan, t, lang)
+        try:
+            result = documents.render(
+                checked, to, what, templates=templates, reference=reference, picture=picture, lang=lang
+            )
+        except Exception as exc:  # a user's template or reference document is broken
+            from jinja2 import TemplateError
+
+            if isinstance(exc, TemplateError):
+                fail(t(f"ошибка в шаблоне: {exc}", f"template error: {exc}"), 1)
+            if reference and type(exc).__name__ in (
+                "PackageNotFoundError",
+                "BadZipFile",
+                "KeyError",
+                "ValueError",
+            ):
+                fail(
+                    t(
+                        f"--reference-docx: это не документ Word (.docx): {reference}",
+                        f"--reference-docx: not a .docx file: {reference}",
+                    ),
+                    1,
+                )
+            raise
+        out_stem = os.path.splitext(output)[0]
+        data = result.data
+        for suffix, blob in result.extra.items():
+            extra_path = out_stem + suffix
+            write(extra_path, blob, t)
+            data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
+        write(output, data, t)
+        sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+
+    @app.command(
+        help=t(
+            "Отчёт по плану или сети планов: события по месяцам и направлениям (с диаграммами), по партнёрам и "
+            "организациям, календари общих партнёров, накладки; с --year-end — анализ работы за год.",
+            "A report on a plan or a network of plans: events by month and direction (with charts), by partner and "
+            "organisation, shared partners' calendars, conflicts; with --year-end, the year's analysis.",
+        )
+    )
+    def report(
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help=t("Планы или папки; по умолчанию plans/.", "Plans or folders; default plans/."),
+                show_default=False,
+            ),
+        ] = None,
+        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Куда записать; по умолчанию report.docx (year-end.docx).",
+                    "Where to write; default report.docx (year-end.docx).",
+                ),
+            ),
+        ] = None,
+        year_end: Annotated[
+            bool,
+            typer.Option(
+                "--year-end",
+                help=t(
+                    "Анализ за год: планировалось, проведено, перенесено, отменено, участники.",
+                    "The year's analysis: planned, held, moved, cancelled, participants.",
+                ),
+            ),
+        ] = False,
+        templates: Annotated[
+            str | None,
+            typer.Option(
+                "--templates",
+                help=t(
+                    "Папка со своими шаблонами (report.html.j2, report.md.j2).",
+                    "A folder with your own templates.",
+                ),
+            ),
+        ] = None,
+    ) -> None:
+        from partnerplan import validate as api
+        from partnerplan.documents import build as documents
+
+        if to not in documents.RENDER_TARGETS:
+            fail(
+                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
+            )
+        targets = paths or ["plans"]
+        require_paths(targets, t)
+        output = output or f"{'year-end' if year_end else 'report'}.{to}"
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            fail(t(f"нет папки для результата: {folder}", f"no such output folder: {folder}"))
+        files = api.find_plan_files(targets)
+        if not files:
+            fail(
+                t(
+                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
+                    f"no plan files in {', '.join(targets)}",
+                )
+            )
+        if len(files) > 10 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task(t("Чтение планов", "Reading plans"), total=len(files))
+                net = documents.load_network(targets, lambda done, total: bar.update(task, completed=done))
+        else:
+            net = documents.load_network(targets)
+        for f, why in net.skipped:
+            sys.stderr.write(t(f"{f}: пропущен — в плане ошибки ({why}); проверьте: partnerplan validate {f}\n",
+                               f"{f}: skipped — the plan has errors ({why})\n"))  # fmt: skip
+        if not net.orgs:
+            fail(
+                t("нет ни одного плана без ошибок: отчёт не из чего составить", "no valid plan to report on"),
+                1,
+            )
+        result = documents.report(net, to, year_end=year_end, templates=templates, lang=lang)
+        out_stem = os.path.splitext(output)[0]
+        data = result.data
+        for suffix, blob in result.extra.items():
+            if blob:
+                write(out_stem + suffix, blob, t)
+        data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
+        write(output, data, t)
+        sys.stdout.write(
+            t(
+                f"Записано: {output} (организаций: {len(net.orgs)})\n",
+                f"Written: {output} (organisations: {len(net.orgs)})\n",
+            )
+        )
+        if net.skipped:
+            raise typer.Exit(1)
+
+    @app.command(
+        "import",
+        help=t(
+            "Прочитать готовый «Комплексный план» из Word (.docx) в файл плана; сказать, что не удалось перенести.",
+            "Read an existing Word «Комплексный план» (.docx) into a plan file; list what could not be carried over.",
+        ),
+    )
+    def import_(
+        source: Annotated[str, typer.Argument(help=t("Документ Word (.docx).", "A Word document (.docx)."))],
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "-o",
+                "--output",
+                help=t(
+                    "Файл плана; по умолчанию ИМЯ.yaml рядом.", "The plan file; default NAME.yaml beside it."
+                ),
+            ),
+        ] = None,
+        year: Annotated[
+            str | None,
+            typer.Option(
+                "--year",
+                help=t("Год плана, если его нет в документе.", "The plan year when the document has none."),
+            ),
+        ] = None,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
+        ] = False,
+    ) -> None:
+
+        from partnerplan.documents.importer import ImportError_, import_docx, to_yaml
+
+        if not os.path.isfile(source):
+            fail(t(f"{source}: нет такого файла", f"{source}: no such file"))
+        output = output or os.path.splitext(source)[0] + ".yaml"
+        if os.path.exists(output) and not force:
+            fail(
+                t(
+                    f"{output} уже существует; чтобы перезаписать, добавьте --force",
+                    f"{output} exists; add --force",
+                )
+            )
+        if year is None:
+            year = current_school_year()
+        try:
+            imported = import_docx(source, year)
+        except ImportError_:
+            fail(
+                t(
+                    "в документе нет таблицы с колонками «Соц. партнер» и «Формы взаимодействия»",
+                    "no table with partner and forms columns",
+                ),
+                1,
+            )
+        except Exception as exc:
+            fail(
+                t(
+                    f"{source}: не удаётся открыть как документ Word (.docx): {type(exc).__name__}",
+                    f"{source}: not a .docx: {exc}",
+                ),
+                1,
+            )
+        write(output, to_yaml(imported.data), t)
+        partners = len(imported.data["partners"])
+        acts = sum(len(p.get("activities", [])) for p in imported.data["partners"])
+        sys.stdout.write(t(f"Записано: {output} (партнёров: {partners}, мероприятий: {acts})\n",
+                           f"Written: {output} (partners: {partners}, activities: {acts})\n"))  # fmt: skip
+        for note in imported.unmapped:
+            sys.stdout.write(f"  ! {note}\n")
+        sys.stdout.write(
+            t(f"Проверьте: partnerplan validate {output}\n", f"Check it: partnerplan validate {output}\n")
+        )

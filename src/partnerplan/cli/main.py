@@ -1,0 +1,282 @@
+"""The command line: parses arguments, calls `partnerplan.validate`, prints. No logic here.
+
+Heavy modules (pydantic models, rich, docx) are imported inside the commands that need
+them, so `partnerplan --version` and `partnerplan validate` start fast.
+"""
+
+# No `from __future__ import annotations`: Typer reads the help texts from live annotations.
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from partnerplan import __version__
+from partnerplan.cli.common import Say, color, fail, print_diagnostics, require_paths, write
+
+LANGS = ("ru", "en")
+
+
+def detect_lang(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> tuple[str, list[str]]:
+    """`--lang X` anywhere on the line wins; then PARTNERPLAN_LANG, LC_ALL, LC_MESSAGES,
+    LANG (English only when the locale says English: Russian is the default)."""
+    rest: list[str] = []
+    lang: str | None = None
+    it = iter(argv)
+    for arg in it:
+        if arg == "--lang":
+            lang = next(it, "ru")
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    if lang is None:
+        for var in ("PARTNERPLAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+            value = environ.get(var)
+            if value:
+                lang = "en" if value.lower().startswith("en") else "ru"
+                break
+    return (lang if lang in LANGS else "ru"), rest
+
+
+def build_app(lang: str = "ru") -> typer.Typer:
+    t = Say(lang)
+    app = typer.Typer(
+        name="partnerplan",
+        help=t(
+            "partnerplan — план работы с социальными партнёрами: проверка YAML-плана, "
+            "даты мероприятий, «Комплексный план» в Word.",
+            "partnerplan — the plan of work with social partners: checks the YAML plan, "
+            "dates the events, writes the «Комплексный план» in Word.",
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+    )
+
+    def version_cb(value: bool) -> None:
+        if value:
+            sys.stdout.write(f"partnerplan {__version__}\n")
+            raise typer.Exit(0)
+
+    @app.callback()
+    def _root(
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                callback=version_cb,
+                is_eager=True,
+                help=t("Показать версию и выйти.", "Show the version and exit."),
+            ),
+        ] = False,
+        lang_opt: Annotated[
+            str,
+            typer.Option(
+                "--lang",
+                help=t(
+                    "Язык сообщений: ru или en (также LANG).",
+                    "Message language: ru or en (also LANG).",
+                ),
+            ),
+        ] = lang,
+    ) -> None:
+        pass
+
+    @app.command(
+        help=t(
+            "Проверить файлы плана (или все планы в папках). Код выхода: 0 — план в порядке "
+            "(предупреждения допустимы), 1 — найдены ошибки, 2 — неверный вызов.",
+            "Check plan files (or every plan in folders). Exit code: 0 valid (warnings allowed), "
+            "1 problems found, 2 usage error.",
+        )
+    )
+    def validate(
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help=t("Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."),
+                show_default=False,
+            ),
+        ] = None,
+        strict: Annotated[
+            bool,
+            typer.Option("--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")),
+        ] = False,
+        fmt: Annotated[
+            str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))
+        ] = "text",
+    ) -> None:
+        from partnerplan import validate as api
+        from partnerplan.diagnostics import format_json
+
+        if fmt not in ("text", "json"):
+            fail(
+                t(
+                    f"неизвестный формат «{fmt}»: допустимы text и json",
+                    f"unknown format '{fmt}': use text or json",
+                )
+            )
+        targets = paths or ["plans"]
+        require_paths(targets, t)
+        files = api.find_plan_files(targets)
+        if not files:
+            fail(
+                t(
+                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
+                    f"no plan files (*.yaml, *.yml) in {', '.join(targets)}",
+                )
+            )
+        summary = api.validate(targets, strict=strict)
+        if fmt == "json":
+            sys.stdout.write(format_json(summary.diagnostics, lang) + "\n")
+        else:
+            use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+            for result in summary.results:
+                print_diagnostics(result.lines, result.diagnostics, lang)
+            line = t(
+                f"Проверено файлов: {summary.files}, партнёров: {summary.partners}, "
+                f"мероприятий: {summary.activities}; ошибок: {summary.errors}, "
+                f"предупреждений: {summary.warnings}",
+                f"Checked files: {summary.files}, partners: {summary.partners}, "
+                f"activities: {summary.activities}; errors: {summary.errors}, "
+                f"warnings: {summary.warnings}",
+            )
+            sys.stdout.write(color(use_color, "1;31" if summary.errors else "1;32", line) + "\n")
+        raise typer.Exit(1 if summary.errors else 0)
+
+    @app.command(
+        help=t(
+            "Напечатать JSON Schema файла плана (для редакторов, например VS Code).",
+            "Print the JSON Schema of the plan file (for editors such as VS Code).",
+        )
+    )
+    def schema(
+        output: Annotated[
+            str | None,
+            typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
+        ] = None,
+    ) -> None:
+        from partnerplan.validate import json_schema_text
+
+        text = json_schema_text()
+        if output:
+            write(output, text, t)
+        else:
+            sys.stdout.write(text)
+
+    @app.command(
+        help=t(
+            "Создать образец плана с пояснениями (и схему для автодополнения в редакторе).",
+            "Create a commented starter plan (and the schema for editor autocompletion).",
+        )
+    )
+    def init(
+        directory: Annotated[
+            str, typer.Argument(help=t("Папка; по умолчанию plans/.", "Folder; default plans/."))
+        ] = "plans",
+        name: Annotated[
+            str, typer.Option("--name", help=t("Имя файла плана.", "Plan file name."))
+        ] = "plan.yaml",
+        force: Annotated[
+            bool,
+            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
+        ] = False,
+    ) -> None:
+        from partnerplan.plan.starter import starter_plan
+        from partnerplan.validate import json_schema_text
+
+        os.makedirs(directory, exist_ok=True)
+        target = os.path.join(directory, name)
+        if os.path.exists(target) and not force:
+            fail(
+                t(
+                    f"{target} уже существует; чтобы перезаписать, добавьте --force",
+                    f"{target} exists; add --force to overwrite",
+                )
+            )
+        write(os.path.join(directory, "plan.schema.json"), json_schema_text(), t)
+        write(target, starter_plan("plan.schema.json"), t)
+        sys.stdout.write(
+            t(
+                f"Создан {target}. Проверьте: partnerplan validate {directory}\n",
+                f"Created {target}. Check it: partnerplan validate {directory}\n",
+            )
+        )
+
+    from partnerplan.cli import dates as cli_dates
+    from partnerplan.cli import documents as cli_documents
+    from partnerplan.cli import git as cli_git
+
+    cli_dates.register(app, t, lang)
+    cli_documents.register(app, t, lang)
+    cli_git.register(app, t, lang)
+    return app
+
+
+def main(argv: list[str] | None = None) -> Any:
+    # Pydantic otherwise scans every installed distribution for plugins at start-up
+    # (importlib.metadata): ~10 ms of a command that should feel instant.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    lang, rest = detect_lang(list(sys.argv[1:] if argv is None else argv), os.environ)
+    if lang == "ru":
+        from partnerplan.cli import ru as cli_ru
+
+        cli_ru.russify()
+        if not rest or "--help" in rest or "-h" in rest:
+            cli_ru.russify_rich()
+    app = build_app(lang)
+    if lang != "ru":
+        return app(args=rest, prog_name="partnerplan")
+    try:
+        from typer._click import exceptions as click_errors
+    except ImportError:  # a Typer of another shape: its own (English) error messages
+        return app(args=rest, prog_name="partnerplan")
+    try:
+        code = app(args=rest, prog_name="partnerplan", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        sys.stderr.write(_usage_error_ru(exc) + "\n")
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("Прервано.\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _param_name(exc: Any) -> str:
+    param = exc.param
+    if exc.param_hint:
+        return str(exc.param_hint)
+    if param is None:
+        return ""
+    if param.param_type_name == "argument":
+        return str(param.human_readable_name).upper()
+    return str(param.opts[0]) if param.opts else str(param.human_readable_name)
+
+
+def _usage_error_ru(exc: Any) -> str:
+    """Click's usage errors (wrong option, missing argument) in Russian, with the way out."""
+    from typer._click import exceptions as click_errors
+
+    ctx = exc.ctx
+    command = ctx.command_path if ctx is not None else "partnerplan"
+    if isinstance(exc, click_errors.NoSuchOption):
+        text = f"нет такого параметра: {exc.option_name}"
+        if exc.possibilities:
+            text += f" (возможно, вы имели в виду {', '.join(sorted(exc.possibilities))}?)"
+    elif isinstance(exc, click_errors.MissingParameter):
+        param = exc.param
+        kind = "аргумента" if param is not None and param.param_type_name == "argument" else "параметра"
+        text = f"не хватает {kind} {_param_name(exc)}".rstrip()
+    elif isinstance(exc, click_errors.BadParameter):
+        text = f"неверное значение {_param_name(exc)}: {exc.message}"
+    elif exc.message.startswith("Got unexpected extra argument"):
+        text = "лишние аргументы " + exc.message.split("(", 1)[-1].rstrip(")").join("()")
+    else:
+        text = exc.message
+    return f"{command}: ошибка: {text}\nСправка: {command} --help"

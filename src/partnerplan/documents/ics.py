@@ -1,0 +1,43 @@
+"""The schedule as iCalendar: all-day events with stable UIDs, so a re-import updates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from partnerplan.dates.schedule import Event
+from partnerplan.plan.model import Plan
+
+
+def to_ics(plan: Plan, events: Iterable[Event]) -> bytes:
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
+
+    cal = Calendar()
+    cal.add("prodid", "-//partnerplan//RU")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", plan.title or plan.planner.name)
+    cal.add("x-wr-timezone", "Europe/Moscow")
+    # DTSTAMP is required; the plan year's first day keeps the file byte-for-byte stable.
+    stamp = datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=UTC)
+    for e in events:
+        if e.date is None:
+            continue
+        ve = VEvent()
+        ve.add("uid", e.uid)
+        ve.add("dtstamp", stamp)
+        ve.add("dtstart", e.date)
+        ve.add("dtend", e.date + timedelta(days=1))
+        ve.add("summary", f"{e.title} — {e.partner_name}")
+        lines = [f"Партнёр: {e.partner_name}", f"Форма: {e.form}"]
+        if e.period:
+            lines.append(f"Период: {e.period}")
+        if e.responsible:
+            lines.append(f"Ответственный: {e.responsible}")
+        ve.add("description", "\n".join(lines))
+        ve.add("categories", [e.form])
+        ve.add("transp", "TRANSPARENT")
+        cal.add_component(ve)
+    data: bytes = cal.to_ical()
+    return data

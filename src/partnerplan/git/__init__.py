@@ -1,0 +1,1 @@
+"""Plans under git: git I/O, the semantic diff, revisions, textconv, next year's plan."""

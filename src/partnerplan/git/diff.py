@@ -1,0 +1,248 @@
+"""Semantic diff of two plans: by ids, not by lines, plus what it does to the schedule.
+
+Reformatting, reordering keys or editing comments gives no change at all, because the
+two sides are compared as validated models. Activities are matched inside a partner by
+their `id`, else by form and title, else (what remains) by position; an activity that
+leaves one partner and appears under another with the same id or form and title has
+moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date
+from typing import Any
+
+from partnerplan.dates.schedule import Event
+from partnerplan.plan.model import Activity, Partner, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # see _TEXT_RU for the list
+    partner: str | None = None  # partner id
+    partner_name: str | None = None
+    activity: str | None = None  # activity's title (or form)
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    extra: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {
+            "kind": self.kind,
+            "partner": self.partner,
+            "partner_name": self.partner_name,
+            "activity": self.activity,
+            "field": self.field,
+            "old": _jsonable(self.old),
+            "new": _jsonable(self.new),
+        }
+        out.update({k: _jsonable(v) for k, v in self.extra.items()})
+        return out
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if hasattr(v, "model_dump"):
+        return v.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return v
+
+
+_FIELD_RU = {
+    "name": "название", "group": "группа", "level": "уровень", "purpose": "характеристика",
+    "directions": "направления", "contacts": "контакты", "agreement": "договор", "note": "примечание",
+    "form": "форма", "title": "название", "period": "срок", "dates": "даты", "responsible": "ответственный",
+    "participants": "участники", "planner": "организация", "year": "год", "calendar": "календарь",
+    "goals": "цели", "tasks": "задачи", "results": "ожидаемые результаты", "version": "версия",
+}  # fmt: skip
+
+
+def _title(a: Activity) -> str:
+    return a.title or a.form
+
+
+def _activity_key(a: Activity) -> tuple[str, ...]:
+    return ("id", a.id) if a.id else ("ft", a.form.strip().lower(), (a.title or "").strip().lower())
+
+
+def diff_plans(old: Plan, new: Plan) -> list[Change]:
+    changes: list[Change] = []
+    for name in ("version", "planner", "year", "title", "calendar", "goals", "tasks", "results"):
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            changes.append(Change("plan_changed", field=name, old=a, new=b))
+    for section in ("groups", "directions", "forms"):
+        olds = {e.id: e for e in getattr(old, section)}
+        news = {e.id: e for e in getattr(new, section)}
+        for ident in news.keys() - olds.keys():
+            changes.append(Change("vocab_added", field=section, new=news[ident].name, extra={"id": ident}))
+        for ident in olds.keys() - news.keys():
+            changes.append(Change("vocab_removed", field=section, old=olds[ident].name, extra={"id": ident}))
+        for ident in olds.keys() & news.keys():
+            if olds[ident] != news[ident]:
+                changes.append(
+                    Change(
+                        "vocab_changed",
+                        field=section,
+                        old=olds[ident].name,
+                        new=news[ident].name,
+                        extra={"id": ident},
+                    )
+                )
+    old_p = {p.id: p for p in old.partners}
+    new_p = {p.id: p for p in new.partners}
+    removed_acts: list[tuple[Partner, Activity]] = []
+    added_acts: list[tuple[Partner, Activity]] = []
+    for pid in [p.id for p in new.partners if p.id not in old_p]:
+        changes.append(Change("partner_added", pid, new_p[pid].name))
+        added_acts.extend((new_p[pid], a) for a in new_p[pid].activities)
+    for pid in [p.id for p in old.partners if p.id not in new_p]:
+        changes.append(Change("partner_removed", pid, old_p[pid].name))
+        removed_acts.extend((old_p[pid], a) for a in old_p[pid].activities)
+    for p in new.partners:
+        if p.id not in old_p:
+            continue
+        a, b = old_p[p.id], p
+        if a.name != b.name:
+            changes.append(Change("partner_renamed", p.id, b.name, old=a.name, new=b.name))
+        for f in ("group", "level", "purpose", "directions", "contacts", "agreement", "note"):
+            if getattr(a, f) != getattr(b, f):
+                changes.append(
+                    Change("partner_changed", p.id, b.name, field=f, old=getattr(a, f), new=getattr(b, f))
+                )
+        pairs, gone, came = _match_activities(a.activities, b.activities)
+        for x, y in pairs:
+            for f in ("form", "title", "period", "dates", "responsible", "participants", "note", "id"):
+                if getattr(x, f) != getattr(y, f):
+                    changes.append(
+                        Change("activity_changed", p.id, b.name, _title(y), f, getattr(x, f), getattr(y, f))
+                    )
+        removed_acts.extend((a, x) for x in gone)
+        added_acts.extend((b, y) for y in came)
+    # An activity that left one partner and arrived at another has moved.
+    for pa, x in list(removed_acts):
+        match = next(
+            ((pb, y) for pb, y in added_acts if pb.id != pa.id and _activity_key(y) == _activity_key(x)), None
+        )
+        if match is not None:
+            pb, y = match
+            removed_acts.remove((pa, x))
+            added_acts.remove(match)
+            changes.append(
+                Change(
+                    "activity_moved", pb.id, pb.name, _title(y), extra={"from": pa.id, "from_name": pa.name}
+                )
+            )
+    for pa, x in removed_acts:
+        if pa.id in new_p:  # a removed partner's activities go with it, unlisted
+            changes.append(Change("activity_removed", pa.id, pa.name, _title(x), "period", old=x.period))
+    for pb, y in added_acts:
+        if pb.id in old_p:
+            changes.append(Change("activity_added", pb.id, pb.name, _title(y), "period", new=y.period))
+    return changes
+
+
+def _match_activities(
+    old: list[Activity], new: list[Activity]
+) -> tuple[list[tuple[Activity, Activity]], list[Activity], list[Activity]]:
+    pairs: list[tuple[Activity, Activity]] = []
+    rest_old = list(old)
+    rest_new = list(new)
+    for key_fn in (_activity_key, lambda a: ("title", (a.title or "").strip().lower()) if a.title else None):
+        for y in list(rest_new):
+            k = key_fn(y)
+            if k is None:
+                continue
+            x = next((x for x in rest_old if key_fn(x) == k), None)
+            if x is not None:
+                pairs.append((x, y))
+                rest_old.remove(x)
+                rest_new.remove(y)
+    # What is left, position by position (an edit that changed form and title at once).
+    while rest_old and rest_new and len(rest_old) == len(rest_new):
+        pairs.append((rest_old.pop(0), rest_new.pop(0)))
+    return pairs, rest_old, rest_new
+
+
+def diff_events(old: tuple[Event, ...], new: tuple[Event, ...]) -> list[Change]:
+    """Dated events that appear, disappear or move (matched by their stable UID)."""
+    a = {e.uid: e for e in old if e.date}
+    b = {e.uid: e for e in new if e.date}
+    out: list[Change] = []
+    for uid in sorted(a.keys() & b.keys(), key=lambda u: (b[u].date, u)):
+        if a[uid].date != b[uid].date:
+            e = b[uid]
+            out.append(Change("event_moved", e.partner, e.partner_name, e.title, "date", a[uid].date, e.date))
+    for uid in sorted(b.keys() - a.keys(), key=lambda u: (b[u].date, u)):
+        e = b[uid]
+        out.append(Change("event_added", e.partner, e.partner_name, e.title, "date", new=e.date))
+    for uid in sorted(a.keys() - b.keys(), key=lambda u: (a[u].date, u)):
+        e = a[uid]
+        out.append(Change("event_removed", e.partner, e.partner_name, e.title, "date", old=e.date))
+    return out
+
+
+# --- words --------------------------------------------------------------------------
+
+
+def _show(v: Any) -> str:
+    if v is None or v == [] or v == "":
+        return "—"
+    if isinstance(v, date):
+        return v.strftime("%d.%m.%Y")
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_show(x) for x in v)
+    if hasattr(v, "model_dump"):
+        data = v.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        return "; ".join(f"{k}: {_show(x)}" for k, x in data.items()) if isinstance(data, dict) else str(data)
+    return str(v)
+
+
+def describe(c: Change) -> str:
+    """One Russian line: «добавлено мероприятие …», «срок: «Май» → «Май-июнь»»."""
+    who = f"«{c.partner_name}»" if c.partner_name else ""
+    what = f"«{c.activity}»" if c.activity else ""
+    f = _FIELD_RU.get(c.field or "", c.field or "")
+    if c.kind == "plan_changed":
+        return f"план: {f}: «{_show(c.old)}» → «{_show(c.new)}»"
+    if c.kind == "vocab_added":
+        return f"{c.field}: добавлено «{c.new}» ({c.extra['id']})"
+    if c.kind == "vocab_removed":
+        return f"{c.field}: удалено «{c.old}» ({c.extra['id']})"
+    if c.kind == "vocab_changed":
+        return f"{c.field}: «{c.old}» → «{c.new}» ({c.extra['id']})"
+    if c.kind == "partner_added":
+        return f"добавлен партнёр {who} ({c.partner})"
+    if c.kind == "partner_removed":
+        return f"удалён партнёр {who} ({c.partner})"
+    if c.kind == "partner_renamed":
+        return f"партнёр переименован: «{c.old}» → «{c.new}» ({c.partner})"
+    if c.kind == "partner_changed":
+        return f"партнёр {who}: {f}: «{_show(c.old)}» → «{_show(c.new)}»"
+    if c.kind == "activity_added":
+        return f"добавлено мероприятие {what} у партнёра {who}, срок «{_show(c.new)}»"
+    if c.kind == "activity_removed":
+        return f"удалено мероприятие {what} у партнёра {who}"
+    if c.kind == "activity_moved":
+        return f"мероприятие {what} перенесено от «{c.extra['from_name']}» к {who}"
+    if c.kind == "activity_changed":
+        return f"мероприятие {what} ({who}): {f}: «{_show(c.old)}» → «{_show(c.new)}»"
+    if c.kind == "event_moved":
+        return f"перенесено: {_show(c.old)} → {_show(c.new)} — {what}, {who}"
+    if c.kind == "event_added":
+        return f"новая дата: {_show(c.new)} — {what}, {who}"
+    if c.kind == "event_removed":
+        return f"дата снята: {_show(c.old)} — {what}, {who}"
+    return c.kind
+
+
+_SIGN = {"added": "+", "removed": "-", "moved": "~", "renamed": "~", "changed": "~"}
+
+
+def sign(c: Change) -> str:
+    return _SIGN.get(c.kind.rsplit("_", 1)[-1], "~")

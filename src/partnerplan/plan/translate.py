@@ -1,0 +1,186 @@
+"""Pydantic's validation errors → our diagnostics at file:line:col, in plain words.
+
+The boundary between Pydantic and the reader: internal location segments (union
+members, validators) are dropped, the location is walked through the source map, and
+each error kind becomes a message code with its arguments.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerplan.diagnostics import Diagnostic
+from partnerplan.plan.load import Loaded, Path
+from partnerplan.plan.model import Plan
+
+
+def nearest(word: str, *choices: Iterable[str]) -> str | None:
+    import difflib  # only when something is misspelt
+
+    pool: list[str] = []
+    for c in choices:
+        pool.extend(c)
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not found:
+        return None
+    best = found[0]
+    # A match among normalised spellings is shown as the form's proper name.
+    if len(choices) == 2 and isinstance(choices[0], dict) and best in choices[0]:
+        forms = choices[1]
+        assert isinstance(forms, dict)
+        return str(forms.get(choices[0][best], best))
+    return best
+
+
+def translate(exc: ValidationError, loaded: Loaded, root: type[BaseModel] = Plan) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: set[Path] = set()
+    for err in exc.errors(include_url=False):
+        loc = clean_loc(err["loc"], loaded.data)
+        if loc in seen:  # a union reports once per member: one message is enough
+            continue
+        seen.add(loc)
+        out.append(_one(err, loc, loaded, root))
+    return out
+
+
+def clean_loc(loc: Sequence[str | int], data: Any) -> Path:
+    """Drop Pydantic's internal segments (union members, validators) from a location."""
+    out: list[str | int] = []
+    cur = data
+    for seg in loc:
+        if isinstance(cur, dict) and isinstance(seg, str):
+            if seg not in cur and "[" in seg:
+                continue  # a union member's tag such as "list[DateRange]"
+            out.append(seg)  # present, or the missing/unknown key that ends the path
+            cur = cur.get(seg)
+        elif isinstance(cur, list) and isinstance(seg, int) and 0 <= seg < len(cur):
+            out.append(seg)
+            cur = cur[seg]
+    return tuple(out)
+
+
+_EXPECT = {
+    "string_type": "text",
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "int_type": "number",
+    "int_parsing": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+}
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+}
+
+
+def _one(err: Any, loc: Path, loaded: Loaded, root: type[BaseModel] = Plan) -> Diagnostic:
+    kind = err["type"]
+    smap = loaded.source_map
+    value = err.get("input")
+    args: dict[str, Any] = {"key": _dotted(loc)}
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else ""
+        line, col = smap.find(loc, key=True)
+        allowed = _allowed_keys(loc[:-1], root)
+        args.update(name=key, suggestion=nearest(key, allowed), allowed=", ".join(allowed))
+        code = "PP100"
+    elif kind == "missing":
+        line, col = smap.find(loc[:-1])
+        args.update(name=str(loc[-1]) if loc else "", where=_dotted(loc[:-1]))
+        code = "PP101"
+    elif kind in _DATE_ERRORS:
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP103"
+    elif kind in ("pp_year", "pp_year_pair"):
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP105" if kind == "pp_year" else "PP106"
+    elif kind == "literal_error":
+        line, col = smap.find(loc)
+        args.update(value=_show(value), expected=err["ctx"]["expected"])
+        code = "PP104"
+    elif kind == "string_too_short" or (value is None and kind in _EXPECT):
+        line, col = smap.find(loc, key=True)  # an empty value has no text to point at
+        code = "PP107"
+    elif kind == "string_pattern_mismatch":
+        line, col = smap.find(loc)
+        args.update(value=_show(value))
+        code = "PP108"
+    elif kind in _EXPECT:
+        line, col = smap.find(loc)
+        args.update(expected=_EXPECT[kind], found=_found(value))
+        code = "PP102"
+    else:
+        line, col = smap.find(loc)
+        args.update(detail=err["msg"])
+        code = "PP110"
+    return Diagnostic(code, "error", loaded.path, line, col, args)
+
+
+def _dotted(loc: Path) -> str:
+    out = ""
+    for seg in loc:
+        out += f"[{seg + 1}]" if isinstance(seg, int) else (f".{seg}" if out else seg)
+    return out
+
+
+def _show(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "text"
+
+
+def _allowed_keys(loc: Path, root: type[BaseModel] = Plan) -> list[str]:
+    model: type[BaseModel] | None = root
+    for seg in loc:
+        if isinstance(seg, int):
+            continue
+        model = field_model(model, seg)
+        if model is None:
+            return []
+    return model_keys(model)
+
+
+def model_keys(model: type[BaseModel] | None) -> list[str]:
+    """The keys a model takes, as written in a file (aliases), in the schema's order."""
+    return [f.alias or name for name, f in model.model_fields.items()] if model is not None else []
+
+
+def field_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
+    """The model of the value under `key` (a record or a list of records), if any."""
+    if model is None:
+        return None
+    for name, f in model.model_fields.items():
+        if (f.alias or name) == key:
+            return _model_in(f.annotation)
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,1 +1,0 @@
-"""Renderers: a validated plan and its schedule → documents (docx, html, md, ics, svg)."""

@@ -1,0 +1,315 @@
+"""The library's entry points: what each CLI command calls. No printing, no exits."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from partnerplan.diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # the models cost ~50 ms to build: a cached `validate` never needs them
+    from partnerplan.plan.check import Checked
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """Something the user asked for cannot be done; the message code says what."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+def find_plan_files(paths: Iterable[str]) -> list[str]:
+    """Files as given; folders searched for *.yaml / *.yml, hidden folders skipped."""
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = sorted(_walk(p))
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _walk(root: str) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.endswith(PLAN_SUFFIXES) and not name.startswith("."):
+                yield os.path.join(dirpath, name)
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    lines: list[str]  # the source, for carets under problems
+    diagnostics: list[Diagnostic]
+    partners: int
+    activities: int
+    # (id, name, line, column) of each partner: for the checks across a network's plans
+    index: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    partners: int = 0
+    activities: int = 0
+    errors: int = 0
+    warnings: int = 0
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for r in self.results for d in r.diagnostics]
+
+
+def check_file(
+    file: str, *, strict: bool = False, registry: Any = None, raw: bytes | None = None
+) -> FileResult:
+    """Everything `validate` says about one plan: shape, references, periods and days.
+    `raw`: the file's bytes when the caller has read them already."""
+    from partnerplan.plan.loader import load_plan
+
+    result = load_plan(file if raw is None else raw, path=file, registry=registry)
+    diags = list(result.diagnostics)
+    plan = result.plan
+    if plan is not None:
+        # Periods and days: unreadable periods are errors, days off and clashes warnings.
+        diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
+    elif result.partial is not None and result.partial_vocabulary is not None:
+        # The file is invalid, but its readable part may hide more problems: say them now.
+        from partnerplan.dates.calendar import build_calendar
+        from partnerplan.dates.schedule import build_schedule
+
+        sched = build_schedule(
+            result.partial,
+            result.partial_vocabulary,
+            build_calendar(result.partial),
+            file,
+            result.loaded.source_map,
+        )
+        diags = sorted(
+            [*diags, *(d for d in sched.diagnostics if d.severity == "error")], key=Diagnostic.sort_key
+        )
+    index = []
+    if plan is not None:
+        smap = result.loaded.source_map
+        for i, p in enumerate(plan.partners):
+            line, col = (
+                smap.find(("partners", i, "name"))
+                if "name" in _raw_partner(result, i)
+                else smap.find(("partners", i, "id"))
+            )
+            index.append((p.id, p.name, line, col))
+    return FileResult(file, result.loaded.lines, _strict(diags, strict), len(plan.partners) if plan else 0,
+                      sum(len(p.activities) for p in plan.partners) if plan else 0, index)  # fmt: skip
+
+
+def _raw_partner(result: Checked, i: int) -> dict[str, Any]:
+    data = result.loaded.data
+    try:
+        partner = data["partners"][i]
+        return partner if isinstance(partner, dict) else {}
+    except (KeyError, IndexError, TypeError):
+        return {}
+
+
+def _strict(diags: list[Diagnostic], strict: bool) -> list[Diagnostic]:
+    if not strict:
+        return diags
+    return [Diagnostic(d.code, "error", d.path, d.line, d.column, d.args) for d in diags]
+
+
+def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = True) -> Summary:
+    """Load and check every plan file below `paths`; `strict` turns warnings into errors.
+
+    A folder's partners.yaml is checked as the network's registry and used by its plans;
+    partners that several plans of one folder share by id must agree on their names."""
+    from partnerplan import cache
+    from partnerplan.plan.network import cross_check, is_registry, load_registry, registry_path
+
+    store = cache.ValidateCache() if use_cache and cache.enabled() else None
+    summary = Summary()
+    registries: dict[str, tuple[Any, bytes]] = {}  # each folder's partners.yaml, read once
+
+    def registry_of(path: str) -> tuple[Any, bytes]:
+        key = os.path.abspath(path)
+        if key not in registries:
+            raw = _read(path)
+            registries[key] = (load_registry(path, raw), raw or b"")
+        return registries[key]
+
+    for file in find_plan_files(paths):
+        if is_registry(file):
+            reg = registry_of(file)[0]
+            summary.results.append(FileResult(file, reg.loaded.lines, _strict(reg.diagnostics, strict), 0, 0))
+            continue
+        reg_path = registry_path(file)
+        registry, reg_raw = (None, b"")
+        if reg_path:
+            reg, reg_raw = registry_of(reg_path)
+            registry = reg.registry
+        raw = _read(file)  # read once: the cache key and the check share it
+        key = store.key(file, strict, raw, reg_raw) if store is not None and raw is not None else None
+        result = _cached(store, key, file, raw) if key and raw is not None else None
+        if result is None:
+            result = check_file(file, strict=strict, registry=registry, raw=raw)
+            if key:
+                _remember(store, key, result)
+        summary.results.append(result)
+    across = cross_check([(r.path, r.index) for r in summary.results if r.index])
+    for d in _strict(across, strict):
+        target = next(r for r in summary.results if r.path == d.path)
+        target.diagnostics.append(d)
+        target.diagnostics.sort(key=Diagnostic.sort_key)
+    for result in summary.results:
+        summary.files += 1
+        summary.partners += result.partners
+        summary.activities += result.activities
+        for d in result.diagnostics:
+            if d.severity == "error":
+                summary.errors += 1
+            else:
+                summary.warnings += 1
+    return summary
+
+
+def _read(file: str) -> bytes | None:
+    """The file's bytes, or None when it cannot be read (the loader then says why)."""
+    from partnerplan.fsutil import ReadError, read_limited
+    from partnerplan.plan.load import MAX_BYTES
+
+    try:
+        return read_limited(file, MAX_BYTES)
+    except ReadError:
+        return None
+
+
+def _cached(store: Any, key: str, file: str, raw: bytes) -> FileResult | None:
+    record = store.get(key)
+    if record is None:
+        return None
+    try:
+        diags = [
+            Diagnostic(d["code"], d["severity"], file, d["line"], d["column"], d["args"]) for d in record["d"]
+        ]
+        from partnerplan.plan.load import decode
+
+        text, _ = decode(raw, file)
+        index = [tuple(x) for x in record["index"]]
+        return FileResult(file, text.splitlines(), diags, record["partners"], record["activities"], index)
+    except Exception:
+        return None
+
+
+def _remember(store: Any, key: str, result: FileResult) -> None:
+    record = {
+        "d": [
+            {"code": d.code, "severity": d.severity, "line": d.line, "column": d.column, "args": d.args}
+            for d in result.diagnostics
+        ],
+        "partners": result.partners,
+        "activities": result.activities,
+        "index": result.index,
+    }
+    store.put(key, record)
+
+
+def json_schema() -> dict[str, Any]:
+    from partnerplan.plan.model import Plan
+
+    schema = Plan.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+    }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- periods and the schedule -------------------------------------------------------
+
+
+def plan_schedule(checked: Checked) -> Any:
+    """The Schedule of a checked plan (which must have a plan)."""
+    from partnerplan.dates.calendar import build_calendar
+    from partnerplan.dates.schedule import build_schedule
+
+    assert checked.plan is not None and checked.vocabulary is not None
+    cal = build_calendar(checked.plan)
+    return build_schedule(
+        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map
+    )
+
+
+def year_calendar(year: str) -> Any:
+    """The default calendar of a plan year given as text («2025/2026» or «2026»)."""
+    from partnerplan.dates.calendar import build_calendar
+    from partnerplan.plan.model import Plan
+
+    plan = Plan.model_validate({"version": 1, "planner": {"name": "-"}, "year": year})
+    return build_calendar(plan)
+
+
+def explain_period(text: str, cal: Any, lang: str = "ru") -> dict[str, Any]:
+    """What a period phrase means in a year: the JSON of `partnerplan period`."""
+    from partnerplan.dates.periods import PeriodError, parse_period
+    from partnerplan.dates.schedule import place, suggest
+    from partnerplan.messages import hint_text, message_text
+
+    try:
+        period = parse_period(text, cal)
+    except PeriodError as exc:
+        args = dict(exc.args_)
+        if exc.code == "PP300":
+            args.setdefault("suggestions", suggest(text))
+        return {
+            "text": text,
+            "error": message_text(exc.code, args, lang),
+            "hint": hint_text(exc.code, args, lang),
+            "suggestions": args.get("suggestions", []),
+        }
+    days = sorted(d for d, _, _ in place(period, cal, f"period:{text}")) if period.kind == "dated" else []
+    return {
+        "text": text,
+        "kind": period.kind,
+        "windows": [
+            {
+                "from": w.start.isoformat(),
+                "to": w.end.isoformat(),
+                "count": w.count,
+                "label": w.label,
+            }
+            for w in period.windows
+        ],
+        "dates": [d.isoformat() for d in days],
+    }
+
+
+def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
+    """Events as flat records: the JSON and CSV of `partnerplan schedule`."""
+    return [
+        {
+            "date": e.date.isoformat() if e.date else None,
+            "partner": e.partner,
+            "partner_name": e.partner_name,
+            "title": e.title,
+            "form": e.form,
+            "period": e.period,
+            "kind": e.kind,
+            "directions": list(e.directions),
+            "responsible": e.responsible,
+            "uid": e.uid,
+            "line": e.line,
+        }
+        for e in events
+    ]

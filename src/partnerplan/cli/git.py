@@ -52,8 +52,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         import difflib
 
         from partnerplan import validate as api
-        from partnerplan.git import review
-        from partnerplan.plan.format import FormatError
+        from partnerplan.plan.format import FormatError, format_file
 
         targets = paths or ["plans"]
         require_paths(targets, t)
@@ -61,7 +60,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         changed = failed = 0
         for f in files:
             try:
-                old, new = review.format_file(f)
+                old, new = format_file(f)
             except FormatError as exc:
                 failed += 1
                 if exc.code == "internal":
@@ -126,7 +125,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             ),
         ] = False,
     ) -> None:
-        from partnerplan.git import review
+        from partnerplan.git import revisions
         from partnerplan.git.gitio import GitError
 
         if fmt_ not in ("text", "md", "json"):
@@ -139,7 +138,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         items = list(args or [])
         try:
             if len(items) == 2 and all(os.path.isfile(x) for x in items):
-                results = [review.diff_files(items[0], items[1])]
+                results = [revisions.diff_files(items[0], items[1])]
             else:
                 from partnerplan.git import gitio
 
@@ -156,7 +155,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                             f"'{missing[0]}' is neither a git revision nor a file",
                         )
                     )
-                results = review.diff_revisions(
+                results = revisions.diff_revisions(
                     revs[0] if revs else None, revs[1] if len(revs) > 1 else None, items
                 )
         except GitError as exc:
@@ -182,9 +181,9 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         ),
     )
     def textconv(path: Annotated[str, typer.Argument()]) -> None:
-        from partnerplan.git import review
+        from partnerplan.git.textconv import textconv
 
-        sys.stdout.write(review.textconv(path))
+        sys.stdout.write(textconv(path))
 
     @app.command(
         "git-setup",
@@ -273,11 +272,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             ),
         ] = None,
     ) -> None:
-        from partnerplan.git import review
+        from partnerplan.git.rollover import rollover
 
         checked = checked_plan(plan, t, lang)
         try:
-            text, notes, new_year = review.rollover(plan, to)
+            text, notes, new_year = rollover(plan, to)
         except Exception:
             fail(t(f"«{to}» — не год плана: пишите 2026/2027 или 2027", f"'{to}' is not a plan year"))
         old_year = checked.plan.year

@@ -189,3 +189,16 @@ def format_text_unchecked(text: str, root: type[BaseModel] = Plan) -> str:
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue().rstrip("\n") + "\n"
+
+
+def format_file(path: str) -> tuple[str, str]:
+    """(the text as it is, the canonical text). Raises fmt.FormatError."""
+    from partnerplan.plan.loader import load_plan
+    from partnerplan.plan.model import Plan, Registry
+    from partnerplan.plan.network import is_registry
+
+    loaded = load_plan(path, registry=None).loaded  # the limits of every reader hold here too
+    if loaded.data is None:
+        first = next((d for d in loaded.diagnostics if d.severity == "error"), None)
+        raise FormatError("syntax", first.message() if first else "")
+    return loaded.text, format_text(loaded.text, Registry if is_registry(path) else Plan)

@@ -148,12 +148,13 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     """A district network: validate and report, with the share of each stage (issue #6)."""
     import shutil
 
+    from partnerplan.dates.schedule import plan_schedule
     from partnerplan.documents.build import load_network, report
     from partnerplan.documents.report import build_report
     from partnerplan.plan.check import check
     from partnerplan.plan.load import load_file
     from partnerplan.plan.network import load_registry
-    from partnerplan.validate import check_file, plan_schedule
+    from partnerplan.validate import check_file
 
     folder = DATA / f"district-{orgs}"
     if not folder.exists():

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
+from partnerplan.dates.explain import year_calendar
 from partnerplan.dates.periods import Period, PeriodError, normalise, parse_period
-from partnerplan.validate import year_calendar
 
 CAL = year_calendar("2025/2026")
 W = tuple[str, str, int, str]
@@ -343,8 +343,8 @@ def test_normalise() -> None:
 
 
 def test_every_period_of_the_example_plans_is_understood() -> None:
+    from partnerplan.dates.schedule import plan_schedule
     from partnerplan.plan.loader import load_plan
-    from partnerplan.validate import plan_schedule
 
     from .conftest import PLANS
 

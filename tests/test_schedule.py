@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerplan.dates.calendar import build_calendar
+from partnerplan.dates.explain import year_calendar
 from partnerplan.dates.periods import parse_period
-from partnerplan.dates.schedule import Event, build_schedule
+from partnerplan.dates.schedule import Event, build_schedule, plan_schedule
 from partnerplan.plan.check import build_vocabulary
 from partnerplan.plan.loader import load_plan
 from partnerplan.plan.model import Plan
-from partnerplan.validate import plan_schedule, year_calendar
 
 from .conftest import PLANS, Run
 
@@ -142,7 +142,7 @@ def test_schedule_json_and_filters(run: Run) -> None:
         "2026-05-31",
     )
     lines = out.splitlines()
-    assert lines[0].startswith("date,partner,partner_name,title")
+    assert lines[0].startswith("\ufeffdate;partner;partner_name;title")  # BOM and «;»: Russian Excel
     assert all(line.startswith("2026-05-") for line in lines[1:]) and len(lines) > 1
 
 

@@ -16,15 +16,6 @@ if TYPE_CHECKING:  # the models cost ~50 ms to build: a cached `validate` never 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-class UsageError(Exception):
-    """Something the user asked for cannot be done; the message code says what."""
-
-    def __init__(self, code: str, **args: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.args_ = args
-
-
 def find_plan_files(paths: Iterable[str]) -> list[str]:
     """Files as given; folders searched for *.yaml / *.yml, hidden folders skipped."""
     out: list[str] = []
@@ -81,6 +72,8 @@ def check_file(
     diags = list(result.diagnostics)
     plan = result.plan
     if plan is not None:
+        from partnerplan.dates.schedule import plan_schedule
+
         # Periods and days: unreadable periods are errors, days off and clashes warnings.
         diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
     elif result.partial is not None and result.partial_vocabulary is not None:
@@ -234,82 +227,3 @@ def json_schema() -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-# --- periods and the schedule -------------------------------------------------------
-
-
-def plan_schedule(checked: Checked) -> Any:
-    """The Schedule of a checked plan (which must have a plan)."""
-    from partnerplan.dates.calendar import build_calendar
-    from partnerplan.dates.schedule import build_schedule
-
-    assert checked.plan is not None and checked.vocabulary is not None
-    cal = build_calendar(checked.plan)
-    return build_schedule(
-        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map
-    )
-
-
-def year_calendar(year: str) -> Any:
-    """The default calendar of a plan year given as text («2025/2026» or «2026»)."""
-    from partnerplan.dates.calendar import build_calendar
-    from partnerplan.plan.model import Plan
-
-    plan = Plan.model_validate({"version": 1, "planner": {"name": "-"}, "year": year})
-    return build_calendar(plan)
-
-
-def explain_period(text: str, cal: Any, lang: str = "ru") -> dict[str, Any]:
-    """What a period phrase means in a year: the JSON of `partnerplan period`."""
-    from partnerplan.dates.periods import PeriodError, parse_period
-    from partnerplan.dates.schedule import place, suggest
-    from partnerplan.messages import hint_text, message_text
-
-    try:
-        period = parse_period(text, cal)
-    except PeriodError as exc:
-        args = dict(exc.args_)
-        if exc.code == "PP300":
-            args.setdefault("suggestions", suggest(text))
-        return {
-            "text": text,
-            "error": message_text(exc.code, args, lang),
-            "hint": hint_text(exc.code, args, lang),
-            "suggestions": args.get("suggestions", []),
-        }
-    days = sorted(d for d, _, _ in place(period, cal, f"period:{text}")) if period.kind == "dated" else []
-    return {
-        "text": text,
-        "kind": period.kind,
-        "windows": [
-            {
-                "from": w.start.isoformat(),
-                "to": w.end.isoformat(),
-                "count": w.count,
-                "label": w.label,
-            }
-            for w in period.windows
-        ],
-        "dates": [d.isoformat() for d in days],
-    }
-
-
-def event_rows(events: Iterable[Any]) -> list[dict[str, Any]]:
-    """Events as flat records: the JSON and CSV of `partnerplan schedule`."""
-    return [
-        {
-            "date": e.date.isoformat() if e.date else None,
-            "partner": e.partner,
-            "partner_name": e.partner_name,
-            "title": e.title,
-            "form": e.form,
-            "period": e.period,
-            "kind": e.kind,
-            "directions": list(e.directions),
-            "responsible": e.responsible,
-            "uid": e.uid,
-            "line": e.line,
-        }
-        for e in events
-    ]

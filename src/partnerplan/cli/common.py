@@ -179,9 +179,7 @@ def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> 
         f"Dated events: {dated}, undated: {len(undated)}.",
     )
     cal_note = ""
-    from partnerplan.dates.calendar import build_calendar
-
-    if build_calendar(plan).default_breaks:
+    if sched.calendar.default_breaks:
         cal_note = t(" Каникулы — типовые для этого года (задайте свои в calendar.breaks).",
                      " School breaks are this year's defaults (set yours in calendar.breaks).")  # fmt: skip
     console.print(note + cal_note)

@@ -45,26 +45,30 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         as_json: Annotated[bool, typer.Option("--json", help=t("Вывод в JSON.", "JSON output."))] = False,
     ) -> None:
         import json
-        from datetime import date
 
-        from partnerplan import validate as api
+        from partnerplan.dates.explain import explain_period, year_calendar
 
         if year is None:
             year = current_school_year()
+            sys.stderr.write(
+                t(f"Учебный год: {year} (другой — --year)\n", f"School year: {year} (another: --year)\n")
+            )
         try:
-            cal = api.year_calendar(year)
-        except Exception:
+            cal = year_calendar(year)
+        except ValueError:
             fail(
                 t(
                     f"«{year}» — не год плана: пишите 2025/2026 или 2026",
                     f"'{year}' is not a plan year: use 2025/2026 or 2026",
                 )
             )
-        results = [api.explain_period(text, cal, lang) for text in texts]
-        failed = any("error" in r for r in results)
+        results = [explain_period(text, cal) for text in texts]
+        failed = any(r.error is not None for r in results)
         if as_json:
-            payload = results[0] if len(results) == 1 else results
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            payload = [r.as_json(lang) for r in results]
+            sys.stdout.write(
+                json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+            )
         else:
             from partnerplan.documents.datewords import long_date
 
@@ -74,24 +78,23 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 "on_demand": t("по мере необходимости, без дат", "on demand, no dates"),
             }
             for r in results:
-                out = [f"«{r['text']}»"]
-                if "error" in r:
-                    out.append("  " + t("ошибка", "error") + f": {r['error']}")
-                    if r.get("hint"):
-                        out.append("  " + t("подсказка", "hint") + f": {r['hint']}")
+                out = [f"«{r.text}»"]
+                if r.error is not None:
+                    shown = r.as_json(lang)
+                    out.append("  " + t("ошибка", "error") + f": {shown['error']}")
+                    if shown.get("hint"):
+                        out.append("  " + t("подсказка", "hint") + f": {shown['hint']}")
                 else:
-                    out.append("  " + t("вид", "kind") + f": {kinds[r['kind']]}")
-                    for w in r["windows"]:
-                        a, b = date.fromisoformat(w["from"]), date.fromisoformat(w["to"])
+                    out.append("  " + t("вид", "kind") + f": {kinds[r.kind or 'dated']}")
+                    for w in r.windows:
+                        a, b = w.start, w.end
                         span = (
                             long_date(a, lang) if a == b else f"{long_date(a, lang)} — {long_date(b, lang)}"
                         )
-                        out.append(
-                            f"  {w['label'] or '—'}: {span}, " + t("событий", "events") + f": {w['count']}"
-                        )
-                    if r["dates"]:
-                        days = ", ".join(long_date(date.fromisoformat(d), lang) for d in r["dates"])
-                        out.append("  " + t("даты", "dates") + f" ({len(r['dates'])}): {days}")
+                        out.append(f"  {w.label or '—'}: {span}, " + t("событий", "events") + f": {w.count}")
+                    if r.dates:
+                        days = ", ".join(long_date(d, lang) for d in r.dates)
+                        out.append("  " + t("даты", "dates") + f" ({len(r.dates)}): {days}")
                 sys.stdout.write("\n".join(out) + "\n")
         raise typer.Exit(1 if failed else 0)
 
@@ -131,7 +134,8 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     ) -> None:
         from datetime import date
 
-        from partnerplan import validate as api
+        from partnerplan.dates.events import events_csv, events_json, select_events
+        from partnerplan.dates.schedule import plan_schedule
 
         if fmt not in ("table", "json", "csv", "ics"):
             fail(
@@ -152,17 +156,10 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     )
                 )
         checked = checked_plan(plan, t, lang)
-        sched = api.plan_schedule(checked)
+        sched = plan_schedule(checked)
         print_diagnostics(checked.loaded.lines, [d for d in sched.diagnostics if d.severity == "error"], lang)
         if any(d.severity == "error" for d in sched.diagnostics):
             raise typer.Exit(1)
-        events = [
-            e for e in sched.events
-            if (partner is None or e.partner == partner)
-            and (month is None or (e.date is not None and e.date.month == month))
-            and (bounds[0] is None or (e.date is not None and e.date >= bounds[0]))
-            and (bounds[1] is None or (e.date is not None and e.date <= bounds[1]))
-        ]  # fmt: skip
         if partner is not None and not any(p.id == partner for p in checked.plan.partners):
             fail(
                 t(
@@ -170,25 +167,15 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     f"no partner with id '{partner}' in the plan",
                 )
             )
+        events = select_events(sched.events, partner=partner, month=month, start=bounds[0], end=bounds[1])
         if fmt == "ics":
             from partnerplan.documents.ics import to_ics
 
             data: str | bytes = to_ics(checked.plan, events)
         elif fmt == "json":
-            import json
-
-            data = json.dumps(api.event_rows(events), ensure_ascii=False, indent=2) + "\n"
+            data = events_json(events)
         elif fmt == "csv":
-            import csv
-            import io
-
-            buf = io.StringIO()
-            rows = api.event_rows(events)
-            writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["date"], lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({**row, "directions": "; ".join(row["directions"])})
-            data = buf.getvalue()
+            data = events_csv(events)
         else:
             if output:
                 fail(
@@ -203,4 +190,4 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             write(output, data, t)
             sys.stderr.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
         else:
-            sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+            sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)

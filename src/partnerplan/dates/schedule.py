@@ -19,7 +19,7 @@ from typing import Any, Literal
 from partnerplan.dates.calendar import AcademicCalendar
 from partnerplan.dates.periods import Period, PeriodError, Window, parse_period
 from partnerplan.diagnostics import Diagnostic
-from partnerplan.plan.check import Vocabulary
+from partnerplan.plan.check import Checked, Vocabulary
 from partnerplan.plan.load import SourceMap
 from partnerplan.plan.model import Activity, Partner, Plan
 
@@ -57,6 +57,7 @@ class Schedule:
     events: tuple[Event, ...]
     diagnostics: tuple[Diagnostic, ...]
     periods: dict[tuple[int, int], Period]  # (partner index, activity index) → Period
+    calendar: AcademicCalendar  # the one the events were placed on
 
 
 def org_key(plan: Plan) -> str:
@@ -168,7 +169,7 @@ def build_schedule(
             line, col = smap.find(("partners", pi, "activities", ai, "period"))
             events.append(_event(partner, act, ai, key, 1, None, kind, direction_names, voc, line, col))
     events.sort(key=Event.sort_key)
-    return Schedule(tuple(events), tuple(sorted(diags, key=Diagnostic.sort_key)), periods)
+    return Schedule(tuple(events), tuple(sorted(diags, key=Diagnostic.sort_key)), periods, cal)
 
 
 def _event(
@@ -286,3 +287,14 @@ def suggest(text: str) -> list[str]:
 
     found = difflib.get_close_matches(text.strip(), EXAMPLES, n=3, cutoff=0.3)
     return found or ["Октябрь", "Один раз в квартал", "В течение года"]
+
+
+def plan_schedule(checked: Checked) -> Schedule:
+    """The Schedule of a checked plan (which must be usable: `checked.ok`)."""
+    from partnerplan.dates.calendar import build_calendar
+
+    assert checked.plan is not None and checked.vocabulary is not None
+    cal = build_calendar(checked.plan)
+    return build_schedule(
+        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map
+    )

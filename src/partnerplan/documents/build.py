@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from partnerplan.dates.schedule import plan_schedule
 from partnerplan.plan.check import Checked
-from partnerplan.validate import find_plan_files, plan_schedule
+from partnerplan.validate import find_plan_files
 
 RENDER_TARGETS = ("docx", "html", "md")
 RENDER_PARTS = ("plan", "calendar", "model", "all")

@@ -8,8 +8,8 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
+from partnerplan.dates.schedule import plan_schedule
 from partnerplan.plan.check import Checked
-from partnerplan.validate import plan_schedule
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from partnerplan.validate import plan_schedule
+from partnerplan.dates.schedule import plan_schedule
 
 
 def textconv(path: str) -> str:

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 import typer
@@ -26,24 +27,57 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def write(path: str, data: str | bytes, t: Say) -> None:
-    from partnerplan.fsutil import WriteError, atomic_write
+def write(path: str, data: str | bytes, t: Say, inputs: Iterable[str] = ()) -> None:
+    """Write a command's result: «-» is standard output; a device or a FIFO (/dev/stdout,
+    a pipe) is written into, not replaced; a regular file atomically. Never onto an input."""
+    import stat
 
+    from partnerplan.fsutil import WriteError, atomic_write
+    from partnerplan.words import say
+
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    guard_output(path, inputs, t)
     try:
-        atomic_write(path, data)
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(payload)
+        except OSError as exc:
+            fail(say("cannot_write", t.lang, path=path, why=exc.strerror or ""))
+        return
+    try:
+        atomic_write(path, payload)
     except WriteError as exc:
-        reasons = {
-            "no_dir": t("папки для файла нет — создайте её или укажите другую", "the folder does not exist"),
-            "not_dir": t("путь к папке ведёт на файл", "the folder path is a file"),
-            "denied": t("нет прав на запись в эту папку", "permission denied"),
-            "os": exc.detail,
-        }
-        fail(
-            t(
-                f"не удалось записать {path}: {reasons[exc.reason]}",
-                f"cannot write {path}: {reasons[exc.reason]}",
-            )
-        )
+        key = f"why_{exc.reason}"
+        why = say(key, t.lang) if key in _WHY else exc.detail
+        fail(say("cannot_write", t.lang, path=path, why=why))
+
+
+_WHY = {"why_no_dir", "why_not_dir", "why_denied", "why_read_only", "why_changed"}
+
+
+def guard_output(path: str | None, inputs: Iterable[str], t: Say) -> None:
+    """Refuse an output that is one of the command's inputs (directly or through a link)."""
+    from partnerplan.words import say
+
+    for source in inputs:
+        if path and path != "-" and source != "-" and _same_file(path, source):
+            fail(say("output_is_input", t.lang, path=path))
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def format_diff(results: list[Any], fmt: str, t: Say) -> str:

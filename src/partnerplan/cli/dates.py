@@ -187,7 +187,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             print_table(checked.plan, events, sched, lang, t)
             raise typer.Exit(0)
         if output:
-            write(output, data, t)
+            write(output, data, t, [plan])
             sys.stderr.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
         else:
             sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)

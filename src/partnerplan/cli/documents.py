@@ -12,6 +12,7 @@ from partnerplan.cli.common import (
     checked_plan,
     current_school_year,
     fail,
+    guard_output,
     require_paths,
     write,
 )
@@ -26,7 +27,16 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     )
     def render(
         plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
-        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        to: Annotated[
+            str | None,
+            typer.Option(
+                "--to",
+                help=t(
+                    "docx | html | md; по умолчанию — по расширению -o, иначе docx.",
+                    "docx | html | md; default: from -o's extension, else docx.",
+                ),
+            ),
+        ] = None,
         what: Annotated[
             str,
             typer.Option(
@@ -67,11 +77,9 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         ] = None,
     ) -> None:
         from partnerplan.documents import build as documents
+        from partnerplan.documents import outputs
+        from partnerplan.problems import Problem
 
-        if to not in documents.RENDER_TARGETS:
-            fail(
-                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
-            )
         if what not in documents.RENDER_PARTS:
             fail(
                 t(
@@ -79,9 +87,8 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     f"unknown part '{what}': plan, calendar, model or all",
                 )
             )
-        for folder, label in ((templates, "--templates"),):
-            if folder and not os.path.isdir(folder):
-                fail(t(f"{label}: нет такой папки: {folder}", f"{label}: no such folder: {folder}"))
+        if templates and not os.path.isdir(templates):
+            fail(t(f"--templates: нет такой папки: {templates}", f"--templates: no such folder: {templates}"))
         if reference and not os.path.isfile(reference):
             fail(
                 t(
@@ -89,53 +96,23 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     f"--reference-docx: no such file: {reference}",
                 )
             )
-        stem = os.path.splitext(os.path.basename(plan))[0]
-        picture = None
-        if output and what == "model" and output.lower().endswith((".png", ".svg")):
-            picture = output.lower().rsplit(".", 1)[1]
-        if output is None:
-            suffix = {"plan": "", "calendar": ".calendar", "model": ".model", "all": ".all"}[what]
-            output = f"{stem}{suffix}.{to}"
-        folder = os.path.dirname(os.path.abspath(output))
-        if not os.path.isdir(folder):
-            fail(
-                t(
-                    f"нет папки для результата: {folder} — создайте её или укажите другой -o",
-                    f"no such output folder: {folder}",
-                )
-            )
-        checked = checked_plan(plan, t, lang)
+        allowed = documents.RENDER_TARGETS + (("png", "svg") if what == "model" else ())
+        guard_output(output, [p for p in (plan, reference) if p], t)
         try:
-            result = documents.render(
-                checked, to, what, templates=templates, reference=reference, picture=picture, lang=lang
+            fmt = outputs.choose_format(output, to, allowed)
+            output = output or outputs.default_output(plan, fmt, what)
+            outputs.check_folder(output)
+            checked = checked_plan(plan, t, lang)
+            files = outputs.render_files(
+                checked, output, fmt, what, templates=templates, reference=reference, lang=lang
             )
-        except Exception as exc:  # a user's template or reference document is broken
-            from jinja2 import TemplateError
-
-            if isinstance(exc, TemplateError):
-                fail(t(f"ошибка в шаблоне: {exc}", f"template error: {exc}"), 1)
-            if reference and type(exc).__name__ in (
-                "PackageNotFoundError",
-                "BadZipFile",
-                "KeyError",
-                "ValueError",
-            ):
-                fail(
-                    t(
-                        f"--reference-docx: это не документ Word (.docx): {reference}",
-                        f"--reference-docx: not a .docx file: {reference}",
-                    ),
-                    1,
-                )
-            raise
-        out_stem = os.path.splitext(output)[0]
-        data = result.data
-        for suffix, blob in result.extra.items():
-            extra_path = out_stem + suffix
-            write(extra_path, blob, t)
-            data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
-        write(output, data, t)
-        sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+        except Problem as exc:
+            fail(exc.message(lang), exc.exit_code)
+        inputs = [p for p in (plan, reference) if p]
+        for path, data in files.items():
+            write(path, data, t, inputs)
+        if output != "-":
+            sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
 
     @app.command(
         help=t(
@@ -153,7 +130,16 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 show_default=False,
             ),
         ] = None,
-        to: Annotated[str, typer.Option("--to", help="docx | html | md")] = "docx",
+        to: Annotated[
+            str | None,
+            typer.Option(
+                "--to",
+                help=t(
+                    "docx | html | md; по умолчанию — по расширению -o, иначе docx.",
+                    "docx | html | md; default: from -o's extension, else docx.",
+                ),
+            ),
+        ] = None,
         output: Annotated[
             str | None,
             typer.Option(
@@ -188,18 +174,19 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     ) -> None:
         from partnerplan import validate as api
         from partnerplan.documents import build as documents
+        from partnerplan.documents import outputs
+        from partnerplan.problems import Problem
 
-        if to not in documents.RENDER_TARGETS:
-            fail(
-                t(f"неизвестный формат «{to}»: docx, html или md", f"unknown format '{to}': docx, html or md")
-            )
         targets = paths or ["plans"]
         require_paths(targets, t)
-        output = output or f"{'year-end' if year_end else 'report'}.{to}"
-        folder = os.path.dirname(os.path.abspath(output))
-        if not os.path.isdir(folder):
-            fail(t(f"нет папки для результата: {folder}", f"no such output folder: {folder}"))
-        files = api.find_plan_files(targets)
+        files = api.find_plan_files(targets)  # the folders are walked once
+        guard_output(output, files, t)
+        try:
+            fmt = outputs.choose_format(output, to, documents.RENDER_TARGETS)
+            output = output or f"{'year-end' if year_end else 'report'}.{fmt}"
+            outputs.check_folder(output)
+        except Problem as exc:
+            fail(exc.message(lang), exc.exit_code)
         if not files:
             fail(
                 t(
@@ -212,9 +199,9 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
             with Progress(transient=True) as bar:
                 task = bar.add_task(t("Чтение планов", "Reading plans"), total=len(files))
-                net = documents.load_network(targets, lambda done, total: bar.update(task, completed=done))
+                net = documents.load_network(files, lambda done, total: bar.update(task, completed=done))
         else:
-            net = documents.load_network(targets)
+            net = documents.load_network(files)
         for f, why in net.skipped:
             sys.stderr.write(t(f"{f}: пропущен — в плане ошибки ({why}); проверьте: partnerplan validate {f}\n",
                                f"{f}: skipped — the plan has errors ({why})\n"))  # fmt: skip
@@ -223,14 +210,9 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 t("нет ни одного плана без ошибок: отчёт не из чего составить", "no valid plan to report on"),
                 1,
             )
-        result = documents.report(net, to, year_end=year_end, templates=templates, lang=lang)
-        out_stem = os.path.splitext(output)[0]
-        data = result.data
-        for suffix, blob in result.extra.items():
-            if blob:
-                write(out_stem + suffix, blob, t)
-        data = data.replace(b"{stem}", os.path.basename(out_stem).encode("utf-8"))
-        write(output, data, t)
+        made = outputs.report_files(net, output, fmt, year_end=year_end, templates=templates, lang=lang)
+        for path, data in made.items():
+            write(path, data, t, files)
         sys.stdout.write(
             t(
                 f"Записано: {output} (организаций: {len(net.orgs)})\n",
@@ -304,7 +286,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 ),
                 1,
             )
-        write(output, to_yaml(imported.data), t)
+        write(output, to_yaml(imported.data), t, [source])
         partners = len(imported.data["partners"])
         acts = sum(len(p.get("activities", [])) for p in imported.data["partners"])
         sys.stdout.write(t(f"Записано: {output} (партнёров: {partners}, мероприятий: {acts})\n",

@@ -299,7 +299,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     "the new plan cannot overwrite the old one",
                 )
             )
-        write(output, text, t)
+        write(output, text, t, [plan])
         sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
         for note in notes:
             sys.stdout.write(f"  ! {note}\n")

@@ -31,6 +31,7 @@ def render(
     reference: str | None = None,
     picture: str | None = None,
     lang: str = "ru",
+    stem: str = "plan",
 ) -> Rendered:
     """The Комплексный план (what=plan), the calendar plan, the model picture or all three.
 
@@ -80,7 +81,7 @@ def render(
             model_svg = inline_svg(render_model(plan, voc, "svg"))
         else:
             extra[".model.png"] = render_model(plan, voc, "png")
-            model_image = "{stem}.model.png"
+            model_image = f"{stem}.model.png"
     context = {
         "plan": plan,
         "title": plan.title or default_title(plan, lang),
@@ -132,7 +133,13 @@ def load_network(paths: Iterable[str], progress: Any = None) -> Network:
 
 
 def report(
-    net: Network, to: str = "docx", *, year_end: bool = False, templates: str | None = None, lang: str = "ru"
+    net: Network,
+    to: str = "docx",
+    *,
+    year_end: bool = False,
+    templates: str | None = None,
+    lang: str = "ru",
+    stem: str = "report",
 ) -> Rendered:
     from partnerplan.documents.charts import bar_chart, inline_svg
     from partnerplan.documents.datewords import month_title
@@ -155,7 +162,7 @@ def report(
         return Rendered(render_report_docx(r, title), {})
     from partnerplan.documents.jinja import render_template
 
-    context: dict[str, Any] = {"r": r, "title": title, "subtitle": subtitle, "lang": lang}
+    context: dict[str, Any] = {"r": r, "title": title, "subtitle": subtitle, "lang": lang, "stem": stem}
     extra: dict[str, bytes] = {}
     if to == "html":
         charts = (

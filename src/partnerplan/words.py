@@ -52,6 +52,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # --- git ---------------------------------------------------------------------------
     "worktree": ("рабочая копия", "work tree"),
+    "not_a_repository": (
+        "это не репозиторий git: перейдите в папку репозитория",
+        "not a git repository: run this inside one",
+    ),
+    "not_a_plan_year": (
+        "«{value}» — не год плана: пишите {example}",
+        "'{value}' is not a plan year: write {example}",
+    ),
 }
 
 

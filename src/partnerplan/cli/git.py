@@ -203,35 +203,15 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             ),
         ] = "*.yaml",
     ) -> None:
-        import shlex
-
-        from partnerplan.git import gitio
+        from partnerplan.git.setup import setup_textconv
+        from partnerplan.problems import Problem
 
         try:
-            root = gitio.toplevel()
-        except gitio.GitError:
-            fail(t("это не репозиторий git: перейдите в папку репозитория", "not a git repository"))
-        exe = (
-            os.path.abspath(sys.argv[0]) if os.path.basename(sys.argv[0]).startswith("partnerplan") else None
-        )
-        command = (
-            f"{shlex.quote(exe)} textconv"
-            if exe
-            else f"{shlex.quote(sys.executable)} -m partnerplan textconv"
-        )
-        gitio.set_config(root, "diff.partnerplan.textconv", command)
-        line = f"{pattern} diff=partnerplan"
-        attributes = os.path.join(root, ".gitattributes")
-        existing = ""
-        if os.path.exists(attributes):
-            with open(attributes, encoding="utf-8") as fh:
-                existing = fh.read()
-        if line not in existing.splitlines():
-            write(
-                attributes,
-                existing + ("" if not existing or existing.endswith("\n") else "\n") + line + "\n",
-                t,
-            )
+            done = setup_textconv(pattern, sys.argv[0])
+        except Problem as exc:
+            fail(exc.message(lang), exc.exit_code)
+        line = done.attribute
+        if done.added:
             sys.stdout.write(
                 t(f"В .gitattributes добавлена строка: {line}\n", f"Added to .gitattributes: {line}\n")
             )
@@ -239,12 +219,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             sys.stdout.write(
                 t(f"В .gitattributes уже есть: {line}\n", f".gitattributes already has: {line}\n")
             )
-        sys.stdout.write(
-            t(
-                f"git config diff.partnerplan.textconv = {command}\n",
-                f"git config diff.partnerplan.textconv = {command}\n",
-            )
-        )
+        sys.stdout.write(f"git config diff.partnerplan.textconv = {done.command}\n")
 
     @app.command(
         help=t(
@@ -272,26 +247,25 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             ),
         ] = None,
     ) -> None:
-        from partnerplan.git.rollover import rollover
+        from partnerplan.dates.explain import year_calendar
+        from partnerplan.git.rollover import next_year_path, rollover
+        from partnerplan.words import say
 
-        checked = checked_plan(plan, t, lang)
         try:
-            text, notes, new_year = rollover(plan, to)
-        except Exception:
-            fail(t(f"«{to}» — не год плана: пишите 2026/2027 или 2027", f"'{to}' is not a plan year"))
-        old_year = checked.plan.year
+            year_calendar(to)
+        except ValueError:
+            fail(
+                say(
+                    "not_a_plan_year",
+                    lang,
+                    value=to,
+                    example="2026/2027 или 2027" if lang == "ru" else "2026/2027 or 2027",
+                )
+            )
+        checked = checked_plan(plan, t, lang)
+        text, notes, new_year = rollover(plan, to)
         if output is None:
-            base = os.path.basename(plan)
-            stem, ext = os.path.splitext(base)
-            for variant in (old_year, old_year.replace("/", "-"), old_year.replace("/", "_")):
-                if variant in stem:
-                    stem = stem.replace(
-                        variant, new_year.replace("/", variant[4] if len(variant) > 4 else "-")
-                    )
-                    break
-            else:
-                stem = f"{stem}-{new_year.replace('/', '-')}"
-            output = os.path.join(os.path.dirname(plan), stem + ext)
+            output = next_year_path(plan, checked.plan.year, new_year)
         if os.path.abspath(output) == os.path.abspath(plan):
             fail(
                 t(

@@ -62,3 +62,18 @@ def rollover(path: str, to_year: str) -> tuple[str, list[str], str]:
     out = _io.StringIO()
     y.dump(data, out)
     return out.getvalue(), notes, new_year.year
+
+
+def next_year_path(plan_path: str, old_year: str, new_year: str) -> str:
+    """Beside the old plan, the year in its name changed («план-2025-2026.yaml» →
+    «план-2026-2027.yaml»), or the new year added when the name has none."""
+    import os
+
+    stem, ext = os.path.splitext(os.path.basename(plan_path))
+    for variant in (old_year, old_year.replace("/", "-"), old_year.replace("/", "_")):
+        if variant in stem:
+            stem = stem.replace(variant, new_year.replace("/", variant[4] if len(variant) > 4 else "-"))
+            break
+    else:
+        stem = f"{stem}-{new_year.replace('/', '-')}"
+    return os.path.join(os.path.dirname(plan_path), stem + ext)

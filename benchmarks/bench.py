@@ -154,7 +154,7 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     from partnerplan.plan.check import check
     from partnerplan.plan.load import load_file
     from partnerplan.plan.network import load_registry
-    from partnerplan.validate import check_file
+    from partnerplan.validation import check_file
 
     folder = DATA / f"district-{orgs}"
     if not folder.exists():

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from partnerplan.cli.main import detect_lang
-from partnerplan.validate import json_schema_text
+from partnerplan.validation import json_schema_text
 
 from .conftest import PLANS, ROOT, Run
 
@@ -158,7 +158,7 @@ def test_module_entry_point_and_version() -> None:
 
 
 def test_validate_cache_answers_unchanged_files_and_misses_changed_ones(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from partnerplan import validate as api
+    from partnerplan import validation as api
 
     f = tmp_path / "p.yaml"
     f.write_text(

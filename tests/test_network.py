@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerplan.plan.loader import load_plan
-from partnerplan.validate import validate
+from partnerplan.validation import validate
 
 from .conftest import PLANS, Run
 

@@ -172,7 +172,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             ),
         ] = None,
     ) -> None:
-        from partnerplan import validate as api
+        from partnerplan import validation as api
         from partnerplan.documents import build as documents
         from partnerplan.documents import outputs
         from partnerplan.problems import Problem

@@ -51,7 +51,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     ) -> None:
         import difflib
 
-        from partnerplan import validate as api
+        from partnerplan import validation as api
         from partnerplan.plan.format import FormatError, format_file
 
         targets = paths or ["plans"]

@@ -1,4 +1,4 @@
-"""The command line: parses arguments, calls `partnerplan.validate`, prints. No logic here.
+"""The command line: parses arguments, calls `partnerplan.validation`, prints. No logic here.
 
 Heavy modules (pydantic models, rich, docx) are imported inside the commands that need
 them, so `partnerplan --version` and `partnerplan validate` start fast.
@@ -109,7 +109,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
             str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))
         ] = "text",
     ) -> None:
-        from partnerplan import validate as api
+        from partnerplan import validation as api
         from partnerplan.diagnostics import format_json
 
         if fmt not in ("text", "json"):
@@ -159,7 +159,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
             typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
         ] = None,
     ) -> None:
-        from partnerplan.validate import json_schema_text
+        from partnerplan.validation import json_schema_text
 
         text = json_schema_text()
         if output:
@@ -186,7 +186,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         ] = False,
     ) -> None:
         from partnerplan.plan.starter import starter_plan
-        from partnerplan.validate import json_schema_text
+        from partnerplan.validation import json_schema_text
 
         os.makedirs(directory, exist_ok=True)
         target = os.path.join(directory, name)

@@ -8,7 +8,7 @@ from typing import Any
 
 from partnerplan.dates.schedule import plan_schedule
 from partnerplan.plan.check import Checked
-from partnerplan.validate import find_plan_files
+from partnerplan.validation import find_plan_files
 
 RENDER_TARGETS = ("docx", "html", "md")
 RENDER_PARTS = ("plan", "calendar", "model", "all")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+
+import pytest
 import typer.main
 
 from partnerplan.cli.main import build_app
@@ -40,3 +43,21 @@ def test_the_two_setup_commands() -> None:
     assert README.count("```sh\n" + TEST + "\n```") == 1
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert TEST in ci
+
+
+def test_the_readme_python_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 10
+    assert result.failed == 0
+
+
+def test_the_public_api_is_what_the_readme_names() -> None:
+    import partnerplan
+
+    assert set(partnerplan.__all__) == {
+        "load", "validate", "schedule", "render", "format_text", "diff", "parse_period", "PlanNotUsable",
+        "__version__",
+    }  # fmt: skip
+    for name in partnerplan.__all__:
+        assert name == "__version__" or f"`{name}`" in README, name

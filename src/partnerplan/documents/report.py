@@ -186,25 +186,3 @@ def _year_end(r: Report, orgs: list[OrgPlan]) -> None:
         for table, found in rows.items()
     }
     r.year_end_total = outcome("Итого", total)
-
-
-def as_dict(r: Report) -> dict[str, Any]:
-    """The report's figures for templates (plain values only)."""
-    return {
-        "orgs": r.orgs,
-        "events_total": r.events_total,
-        "undated_total": r.undated_total,
-        "activities_total": r.activities_total,
-        "partners_total": r.partners_total,
-        "by_month": r.by_month,
-        "by_direction": r.by_direction,
-        "by_org": r.by_org,
-        "by_partner": r.by_partner,
-        "shared": r.shared,
-        "shared_names": r.shared_names,
-        "conflicts": r.conflicts,
-        "idle_partners": r.idle_partners,
-        "idle_directions": r.idle_directions,
-        "year_end": r.year_end,
-        "year_end_total": r.year_end_total,
-    }

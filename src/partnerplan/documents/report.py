@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from partnerplan.dates.schedule import Event
 from partnerplan.plan.check import Vocabulary

@@ -100,3 +100,17 @@ def test_textconv_passes_other_yaml_through_unchanged(tmp_path: Path, run: Run) 
     other.write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
     code, out, _ = run("textconv", str(other))
     assert code == 0 and out == "services:\n  web: {image: nginx}\n"
+
+
+def test_diff_in_english_has_no_russian_words_of_ours(network_repo: Path, run: Run) -> None:
+    import re
+
+    f = network_repo / "plans" / "school1.yaml"
+    text = f.read_text(encoding="utf-8").replace("period: Май\n", "period: Апрель\n")
+    f.write_text(text.replace("Беседы инспектора ГИБДД", "Беседы инспектора"), encoding="utf-8")
+    (network_repo / "plans" / "school2.yaml").write_text("version: 1\nplanner: [\n", encoding="utf-8")
+    code, out, err = run("--lang", "en", "diff")
+    assert "Schedule:" in out and "activity renamed" in out and "not a plan" in out
+    # Plan text stands in «…»; the rest is ours and must be English.
+    ours = re.sub(r"«[^«»]*(«[^«»]*»[^«»]*)*»", "", out)
+    assert not re.search("[а-яё]", ours, re.IGNORECASE), ours

@@ -50,6 +50,50 @@ WORDS: dict[str, tuple[str, str]] = {
         "файл изменился, пока шла работа (сохранён в редакторе?) — повторите команду",
         "the file changed while the command ran (saved in an editor?) — run it again",
     ),
+    # --- git: the semantic diff -------------------------------------------------------
+    "diff.plan_changed": ("план: {field}: «{old}» → «{new}»", "plan: {field}: «{old}» → «{new}»"),
+    "diff.vocab_added": ("{field}: добавлено «{new}» ({id})", "{field}: added «{new}» ({id})"),
+    "diff.vocab_removed": ("{field}: удалено «{old}» ({id})", "{field}: removed «{old}» ({id})"),
+    "diff.vocab_changed": ("{field}: «{old}» → «{new}» ({id})", "{field}: «{old}» → «{new}» ({id})"),
+    "diff.partner_added": ("добавлен партнёр «{who}» ({id})", "partner added: «{who}» ({id})"),
+    "diff.partner_removed": ("удалён партнёр «{who}» ({id})", "partner removed: «{who}» ({id})"),
+    "diff.partner_renamed": (
+        "партнёр переименован: «{old}» → «{new}» ({id})",
+        "partner renamed: «{old}» → «{new}» ({id})",
+    ),
+    "diff.partner_changed": (
+        "партнёр «{who}»: {field}: «{old}» → «{new}»",
+        "partner «{who}»: {field}: «{old}» → «{new}»",
+    ),
+    "diff.activity_added": (
+        "добавлено мероприятие «{what}» у партнёра «{who}», срок «{new}»",
+        "activity added: «{what}» with «{who}», period «{new}»",
+    ),
+    "diff.activity_removed": (
+        "удалено мероприятие «{what}» у партнёра «{who}»",
+        "activity removed: «{what}» with «{who}»",
+    ),
+    "diff.activity_moved": (
+        "мероприятие «{what}» перенесено от «{from_name}» к «{who}»",
+        "activity «{what}» moved from «{from_name}» to «{who}»",
+    ),
+    "diff.activity_changed": (
+        "мероприятие «{what}» («{who}»): {field}: «{old}» → «{new}»",
+        "activity «{what}» («{who}»): {field}: «{old}» → «{new}»",
+    ),
+    "diff.activity_renamed": (
+        "мероприятие переименовано («{who}»): «{old}» → «{new}»",
+        "activity renamed («{who}»): «{old}» → «{new}»",
+    ),
+    "diff.event_moved": (
+        "перенесено: {old} → {new} — «{what}», «{who}»",
+        "moved: {old} → {new} — «{what}», «{who}»",
+    ),
+    "diff.event_added": ("новая дата: {new} — «{what}», «{who}»", "new date: {new} — «{what}», «{who}»"),
+    "diff.event_removed": (
+        "дата снята: {old} — «{what}», «{who}»",
+        "date dropped: {old} — «{what}», «{who}»",
+    ),
     # --- git ---------------------------------------------------------------------------
     "worktree": ("рабочая копия", "work tree"),
     "not_a_repository": (
@@ -61,6 +105,36 @@ WORDS: dict[str, tuple[str, str]] = {
         "'{value}' is not a plan year: write {example}",
     ),
 }
+
+
+# Plan fields as the diff names them.
+_FIELD_NAMES = {
+            "name": ("название", "name"),
+            "group": ("группа", "group"),
+            "level": ("уровень", "level"),
+            "purpose": ("характеристика", "purpose"),
+            "directions": ("направления", "directions"),
+            "contacts": ("контакты", "contacts"),
+            "agreement": ("договор", "agreement"),
+            "note": ("примечание", "note"),
+            "form": ("форма", "form"),
+            "title": ("название", "title"),
+            "period": ("срок", "period"),
+            "dates": ("даты", "dates"),
+            "responsible": ("ответственный", "responsible"),
+            "participants": ("участники", "participants"),
+            "planner": ("организация", "organisation"),
+            "year": ("год", "year"),
+            "calendar": ("календарь", "calendar"),
+            "goals": ("цели", "goals"),
+            "tasks": ("задачи", "tasks"),
+            "results": ("ожидаемые результаты", "expected results"),
+            "version": ("версия", "version"),
+            "id": ("id", "id"),
+            "groups": ("группы", "groups"),
+            "forms": ("формы", "forms"),
+}  # fmt: skip
+WORDS.update({f"field.{key}": pair for key, pair in _FIELD_NAMES.items()})
 
 
 def say(key: str, lang: str = "ru", **args: Any) -> str:

@@ -81,7 +81,15 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def format_diff(results: list[Any], fmt: str, t: Say) -> str:
+    """The semantic diff as text, Markdown (for a merge request) or JSON."""
     from partnerplan.git.diff import describe, sign
+    from partnerplan.words import say
+
+    lang = t.lang
+
+    def problem(label: str, d: Any) -> str:
+        side = label or say("worktree", lang)
+        return f"{side}: {d.line}:{d.column}: {d.message(lang)}"
 
     if fmt == "json":
         import json
@@ -90,37 +98,53 @@ def format_diff(results: list[Any], fmt: str, t: Say) -> str:
             {
                 "path": r.path,
                 "status": r.status,
-                "problems": r.problems,
+                "problems": [problem(label, d) for label, d in r.problems],
                 "changes": [c.as_dict() for c in r.changes],
                 "schedule": [c.as_dict() for c in r.schedule],
             }
             for r in results
         ]
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    md = fmt == "md"
+    text = markdown_escape if md else terminal_safe
     out: list[str] = []
     if not results:
         return t("Изменений в планах нет.\n", "No changes in plans.\n")
     for r in results:
-        if fmt == "md":
-            out.append(f"### {r.path}\n")
-        else:
-            out.append(r.path)
-        if r.problems:
-            out.extend(f"  ! {t('не план', 'not a plan')}: {p}" for p in r.problems)
+        out.append(f"### {markdown_escape(r.path)}\n" if md else terminal_safe(r.path))
+        out.extend(f"  ! {t('не план', 'not a plan')}: {text(problem(label, d))}" for label, d in r.problems)
         if r.status == "added":
             out.append(t("  + новый файл плана", "  + new plan file"))
         elif r.status == "removed":
             out.append(t("  - файл плана удалён", "  - plan file removed"))
         for c in r.changes:
-            out.append(f"- {describe(c)}" if fmt == "md" else f"  {sign(c)} {describe(c)}")
+            out.append(f"- {text(describe(c, lang))}" if md else f"  {sign(c)} {text(describe(c, lang))}")
         if r.schedule:
-            out.append("" if fmt == "md" else t("  Расписание:", "  Schedule:"))
-            if fmt == "md":
-                out.append(t("**Расписание:**\n", "**Schedule:**\n"))
+            out.append(
+                t("\n**Расписание:**\n", "\n**Schedule:**\n") if md else t("  Расписание:", "  Schedule:")
+            )
             for c in r.schedule:
-                out.append(f"- {describe(c)}" if fmt == "md" else f"    {sign(c)} {describe(c)}")
+                out.append(
+                    f"- {text(describe(c, lang))}" if md else f"    {sign(c)} {text(describe(c, lang))}"
+                )
         out.append("")
     return "\n".join(out)
+
+
+# Inline markup only: emphasis, code, links and images (via «[»), tables, HTML, strikes.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|<>~"})
+
+
+def markdown_escape(text: str) -> str:
+    """Plan text inside Markdown stays text: no emphasis, links, images or HTML from a name."""
+    return terminal_safe(text).translate(_MD_SPECIAL)
+
+
+def terminal_safe(text: str) -> str:
+    """Control characters (escape sequences: window titles, screen clears) shown, not obeyed."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def current_school_year() -> str:

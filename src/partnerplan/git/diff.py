@@ -20,7 +20,7 @@ from partnerplan.plan.model import Activity, Partner, Plan
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # see _TEXT_RU for the list
+    kind: str  # see _KINDS for the list
     partner: str | None = None  # partner id
     partner_name: str | None = None
     activity: str | None = None  # activity's title (or form)
@@ -51,15 +51,6 @@ def _jsonable(v: Any) -> Any:
     if hasattr(v, "model_dump"):
         return v.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     return v
-
-
-_FIELD_RU = {
-    "name": "название", "group": "группа", "level": "уровень", "purpose": "характеристика",
-    "directions": "направления", "contacts": "контакты", "agreement": "договор", "note": "примечание",
-    "form": "форма", "title": "название", "period": "срок", "dates": "даты", "responsible": "ответственный",
-    "participants": "участники", "planner": "организация", "year": "год", "calendar": "календарь",
-    "goals": "цели", "tasks": "задачи", "results": "ожидаемые результаты", "version": "версия",
-}  # fmt: skip
 
 
 def _title(a: Activity) -> str:
@@ -203,42 +194,34 @@ def _show(v: Any) -> str:
     return str(v)
 
 
-def describe(c: Change) -> str:
-    """One Russian line: «добавлено мероприятие …», «срок: «Май» → «Май-июнь»»."""
-    who = f"«{c.partner_name}»" if c.partner_name else ""
-    what = f"«{c.activity}»" if c.activity else ""
-    f = _FIELD_RU.get(c.field or "", c.field or "")
-    if c.kind == "plan_changed":
-        return f"план: {f}: «{_show(c.old)}» → «{_show(c.new)}»"
-    if c.kind == "vocab_added":
-        return f"{c.field}: добавлено «{c.new}» ({c.extra['id']})"
-    if c.kind == "vocab_removed":
-        return f"{c.field}: удалено «{c.old}» ({c.extra['id']})"
-    if c.kind == "vocab_changed":
-        return f"{c.field}: «{c.old}» → «{c.new}» ({c.extra['id']})"
-    if c.kind == "partner_added":
-        return f"добавлен партнёр {who} ({c.partner})"
-    if c.kind == "partner_removed":
-        return f"удалён партнёр {who} ({c.partner})"
-    if c.kind == "partner_renamed":
-        return f"партнёр переименован: «{c.old}» → «{c.new}» ({c.partner})"
-    if c.kind == "partner_changed":
-        return f"партнёр {who}: {f}: «{_show(c.old)}» → «{_show(c.new)}»"
-    if c.kind == "activity_added":
-        return f"добавлено мероприятие {what} у партнёра {who}, срок «{_show(c.new)}»"
-    if c.kind == "activity_removed":
-        return f"удалено мероприятие {what} у партнёра {who}"
-    if c.kind == "activity_moved":
-        return f"мероприятие {what} перенесено от «{c.extra['from_name']}» к {who}"
-    if c.kind == "activity_changed":
-        return f"мероприятие {what} ({who}): {f}: «{_show(c.old)}» → «{_show(c.new)}»"
-    if c.kind == "event_moved":
-        return f"перенесено: {_show(c.old)} → {_show(c.new)} — {what}, {who}"
-    if c.kind == "event_added":
-        return f"новая дата: {_show(c.new)} — {what}, {who}"
-    if c.kind == "event_removed":
-        return f"дата снята: {_show(c.old)} — {what}, {who}"
-    return c.kind
+def describe(c: Change, lang: str = "ru") -> str:
+    """One line in the reader's language: «добавлено мероприятие …», «срок: «Май» → «Май-июнь»»."""
+    from partnerplan.words import say
+
+    args = {
+        "who": c.partner_name or "",
+        "what": c.activity or "",
+        "id": c.partner or "",
+        "field": say(f"field.{c.field}", lang) if f"field.{c.field}" in _FIELDS else (c.field or ""),
+        "old": _show(c.old),
+        "new": _show(c.new),
+        **{k: v for k, v in c.extra.items() if isinstance(v, str)},
+    }
+    kind = "activity_renamed" if c.kind == "activity_changed" and c.field == "title" else c.kind
+    key = f"diff.{kind}"
+    return say(key, lang, **args) if key in _KINDS else c.kind
+
+
+_FIELDS = {f"field.{f}" for f in (
+    "name", "group", "level", "purpose", "directions", "contacts", "agreement", "note", "form", "title",
+    "period", "dates", "responsible", "participants", "planner", "year", "calendar", "goals", "tasks",
+    "results", "version", "id", "groups", "forms",
+)}  # fmt: skip
+_KINDS = {f"diff.{k}" for k in (
+    "plan_changed", "vocab_added", "vocab_removed", "vocab_changed", "partner_added", "partner_removed",
+    "partner_renamed", "partner_changed", "activity_added", "activity_removed", "activity_moved",
+    "activity_changed", "activity_renamed", "event_moved", "event_added", "event_removed",
+)}  # fmt: skip
 
 
 _SIGN = {"added": "+", "removed": "-", "moved": "~", "renamed": "~", "changed": "~"}

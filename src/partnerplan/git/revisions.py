@@ -9,19 +9,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partnerplan.dates.schedule import plan_schedule
+from partnerplan.diagnostics import Diagnostic
+from partnerplan.git.diff import Change
 from partnerplan.plan.check import Checked
+
+WORK_TREE = ""  # the label of the work tree's side (said in the reader's language)
 
 
 @dataclass(frozen=True, slots=True)
 class FileDiff:
     path: str
-    changes: list[Any]  # diff.Change
-    schedule: list[Any]  # diff.Change (event_*)
+    changes: list[Change]
+    schedule: list[Change]  # event_* changes
     status: str = "changed"  # changed | added | removed
-    problems: list[str] = field(default_factory=list)  # a side that is not a valid plan
+    # A side that is not a valid plan: (its label — a revision, a file, or WORK_TREE — and why).
+    problems: list[tuple[str, Diagnostic]] = field(default_factory=list)
 
 
-def _checked_text(raw: bytes | None, label: str, registry: Any = "ids") -> tuple[Checked | None, str | None]:
+def _checked_text(
+    raw: bytes | None, label: str, registry: Any = "ids"
+) -> tuple[Checked | None, Diagnostic | None]:
     """A plan from bytes (a git blob or a file), or the reason it is not one.
 
     YAML that is plainly not a plan (compose.yaml, a pre-commit config) is neither."""
@@ -34,8 +41,7 @@ def _checked_text(raw: bytes | None, label: str, registry: Any = "ids") -> tuple
         return checked, None
     if not_a_plan(checked.loaded):
         return None, None
-    first = checked.first_error()
-    return None, f"{first.line}:{first.column}: {first.message()}" if first else ""
+    return None, checked.first_error()
 
 
 def diff_bytes(
@@ -48,9 +54,9 @@ def diff_bytes(
     """Two versions of a plan file compared; `registries`: each side's partners.yaml."""
     from partnerplan.git.diff import diff_events, diff_plans
 
-    a, problem_a = _checked_text(old, f"{labels[0]}:{path}", registries[0])
-    b, problem_b = _checked_text(new, f"{labels[1]}:{path}", registries[1])
-    problems = [f"{labels[i]}: {p}" for i, p in enumerate((problem_a, problem_b)) if p]
+    a, problem_a = _checked_text(old, f"{labels[0]}:{path}" if labels[0] else path, registries[0])
+    b, problem_b = _checked_text(new, f"{labels[1]}:{path}" if labels[1] else path, registries[1])
+    problems = [(labels[i], p) for i, p in enumerate((problem_a, problem_b)) if p is not None]
     if problems:
         return FileDiff(path, [], [], problems=problems)
     if a is None and b is None:
@@ -127,7 +133,7 @@ def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> li
         if old == new:
             continue
         result = diff_bytes(
-            name, old, new, (base, rev_b or "рабочая копия"), (registry(base, name), registry(rev_b, name))
+            name, old, new, (base, rev_b or WORK_TREE), (registry(base, name), registry(rev_b, name))
         )
         if result.changes or result.schedule or result.status != "changed" or result.problems:
             out.append(result)

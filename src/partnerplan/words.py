@@ -94,6 +94,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "дата снята: {old} — «{what}», «{who}»",
         "date dropped: {old} — «{what}», «{who}»",
     ),
+    # --- git: textconv (what `git diff` shows of a plan) -------------------------------
+    "textconv.plan": ("План: {name}", "Plan: {name}"),
+    "textconv.year": ("Год: {year}", "Year: {year}"),
+    "textconv.title": ("Заголовок: {title}", "Title: {title}"),
+    "textconv.no_group": ("без группы", "no group"),
+    "textconv.partner": ("Партнёр {id}: {name} [{group}]", "Partner {id}: {name} [{group}]"),
+    "textconv.purpose": ("характеристика: {text}", "purpose: {text}"),
+    "textconv.directions": ("направления: {text}", "directions: {text}"),
+    "textconv.period": ("срок: {text}", "period: {text}"),
+    "textconv.responsible": ("ответственный: {text}", "responsible: {text}"),
+    "textconv.date": ("дата: {text}", "date: {text}"),
     # --- git ---------------------------------------------------------------------------
     "worktree": ("рабочая копия", "work tree"),
     "not_a_repository": (

@@ -183,7 +183,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     def textconv(path: Annotated[str, typer.Argument()]) -> None:
         from partnerplan.git.textconv import textconv
 
-        sys.stdout.write(textconv(path))
+        sys.stdout.write(textconv(path, lang))
 
     @app.command(
         "git-setup",

@@ -281,3 +281,16 @@ def test_english_messages() -> None:
     d = only(HEAD + "partnrs: []\n")
     assert d.message("en") == "unknown key 'partnrs'"
     assert d.hint("en") == "did you mean 'partners'?"
+
+
+@pytest.mark.parametrize("tag", ["!!binary aGk=", "!!python/object/apply:os.system ['true']", "!custom x", "!!int 5"])
+def test_yaml_tags_are_refused_with_their_place(tag: str) -> None:
+    text = f"version: 1\nplanner:\n  name: {tag}\nyear: 2025/2026\n"
+    (d,) = load_plan(text.encode(), path="p.yaml").diagnostics
+    assert (d.code, d.line, d.column) == ("PP027", 3, 9)
+    assert tag.split()[0] in d.message()
+
+
+def test_the_str_tag_is_plain_text() -> None:
+    checked = load_plan(b"version: 1\nplanner: {name: !!str 2026}\nyear: 2025/2026\n", path="p.yaml")
+    assert checked.ok and checked.plan is not None and checked.plan.planner.name == "2026"

@@ -215,7 +215,12 @@ def build_calendar(plan: Plan) -> AcademicCalendar:
             rows = (*rows, *DEFAULT_BREAKS.get(first, ()))
         breaks = tuple(Span(n, date.fromisoformat(a), date.fromisoformat(b)) for n, a, b in rows)
         default = True
-    breaks = tuple(b for b in breaks if b.end >= start and b.start <= end)
+    # A break that runs for decades (a typo: `to: 2199-12-31`) would cost a set of every
+    # day in it; nothing outside a year of margin around the plan can matter.
+    lo, hi = start - timedelta(days=366), end + timedelta(days=366)
+    breaks = tuple(
+        Span(b.name, max(b.start, lo), min(b.end, hi)) for b in breaks if b.end >= start and b.start <= end
+    )
     terms = _terms(spec, start, breaks, plan.academic)
     return AcademicCalendar(
         start=start,

@@ -144,8 +144,10 @@ def normalise(text: str) -> str:
         words.append(w)
     s = "".join(words)
     s = re.sub(r"(?<=[а-я])\.", " ", s)  # abbreviations: «окт.», «г.»
-    s = re.sub(r"\s*-\s*", "-", s)
+    # Runs of spaces first, then the one space left around a dash: linear in the text.
+    # (`\s*-\s*` retried every start in a long run of spaces: quadratic.)
     s = re.sub(r"\s+", " ", s)
+    s = s.replace(" -", "-").replace("- ", "-")
     return s.strip(" .;:!")
 
 
@@ -211,7 +213,10 @@ def parse_period(text: str, cal: AcademicCalendar) -> Period:
         return Period(text, "dated", whole)
     windows: list[Window] = []
     parts = _split(s)
+    limit = _year_limit(y)
     for i, part in enumerate(parts):
+        if len(windows) > limit:  # «май, май, май, …» thousands of times
+            raise PeriodError("PP306", text=_short(text), count=len(windows), days=limit, span="год")
         if ON_DEMAND.match(part) or ONGOING.match(part):
             continue  # «2 раза в год, по согласованию»: the dated part is what counts
         if re.fullmatch(r"\d{1,2}(-\d{1,2})?", part):
@@ -225,7 +230,20 @@ def parse_period(text: str, cal: AcademicCalendar) -> Period:
     if not windows:
         kinds = [p for p in parts if ON_DEMAND.match(p)]
         return Period(text, "on_demand" if kinds else "ongoing")
+    total = sum(w.count for w in windows if w.mode != "weekly")
+    if total > limit:
+        raise PeriodError("PP306", text=_short(text), count=total, days=limit, span="год")
     return Period(text, "dated", tuple(windows))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _year_limit(y: _Year) -> int:
+    """At most one event per school day: the most events one period may ask for."""
+    return max(len(y.cal.school_days_in(y.cal.start, y.cal.end)), 1)
 
 
 def _split(s: str) -> list[str]:
@@ -416,36 +434,72 @@ def _week_of_month(p: str, y: _Year) -> list[Window] | None:
 _UNIT = r"(год[уа]?|полгода|полугоди[ейяи]|квартал[ае]?|четверт[ьи]|триместр[ае]?|месяц[ае]?|недел[юиея])"
 
 
+_MAX_COUNT_DIGITS = 6  # no period asks for a million events; int() of 5,000 digits raises
+
+
 def _count(word: str | None) -> int:
     if not word:
         return 1
-    return int(word) if word.isdigit() else _NUMBERS.get(word, 0)
+    if word.isdigit():
+        return int(word) if len(word) <= _MAX_COUNT_DIGITS else 10**_MAX_COUNT_DIGITS
+    return _NUMBERS.get(word, 0)
 
 
 def _frequency(p: str, y: _Year) -> list[Window] | None:
+    """«N раз в …», «ежемесячно»: windows with a count each, at most one event per school
+    day of a window (more is a typo or a misunderstanding, and asked to place 10²² events
+    the scheduler would never finish)."""
+    found = _frequency_words(p)
+    if found is None:
+        return None
+    n, unit, written = found
+    if n <= 0:
+        return None
+    cal = y.cal
+
+    def too_many(days: int, span: str) -> PeriodError:
+        return PeriodError("PP306", text=_short(p), count=_short(written), days=days, span=span)
+
+    limit = _year_limit(y)
+    if n > limit:
+        raise too_many(limit, "год")
+    windows = _frequency_windows(n, unit, y)
+    for w in windows:
+        if w.mode == "weekly":
+            if w.count > cal.week:
+                raise too_many(cal.week, "неделю")
+            continue
+        days = cal.school_days_in(max(w.start, cal.start), min(w.end, cal.end))
+        if days and w.count > len(days):
+            raise too_many(len(days), w.label)
+    return windows
+
+
+def _frequency_words(p: str) -> tuple[int, str, str] | None:
+    """(count, unit, the count as written) of a frequency phrase."""
     m = re.fullmatch(
         r"(?:не менее\s+|не реже\s+)?(?:(\d+|[а-я]+)\s+)?раз(?:а)?\s+в\s+" + _UNIT + r"(?:\s.*)?", p
     )
     if m:
-        n, unit = _count(m[1]), m[2]
-    else:
-        m2 = re.fullmatch(
-            r"(ежегодно|ежеквартально|ежемесячно|еженедельно|каждый месяц|каждую неделю|каждый квартал)",
-            p,
-        )
-        if not m2:
-            m3 = re.fullmatch(r"(однажды|дважды|трижды|четырежды)\s+в\s+" + _UNIT, p)
-            if not m3:
-                return None
-            n, unit = _NUMBERS[m3[1]], m3[2]
-        else:
-            n, unit = 1, {
-                "ежегодно": "год", "ежеквартально": "квартал", "ежемесячно": "месяц",
-                "еженедельно": "неделю", "каждый месяц": "месяц", "каждую неделю": "неделю",
-                "каждый квартал": "квартал",
-            }[m2[1]]  # fmt: skip
-    if n <= 0:
+        return _count(m[1]), m[2], m[1] or "1"
+    m3 = re.fullmatch(r"(однажды|дважды|трижды|четырежды)\s+в\s+" + _UNIT, p)
+    if m3:
+        return _NUMBERS[m3[1]], m3[2], m3[1]
+    m2 = re.fullmatch(
+        r"(ежегодно|ежеквартально|ежемесячно|еженедельно|каждый месяц|каждую неделю|каждый квартал)",
+        p,
+    )
+    if not m2:
         return None
+    unit = {
+        "ежегодно": "год", "ежеквартально": "квартал", "ежемесячно": "месяц",
+        "еженедельно": "неделю", "каждый месяц": "месяц", "каждую неделю": "неделю",
+        "каждый квартал": "квартал",
+    }[m2[1]]  # fmt: skip
+    return 1, unit, "1"
+
+
+def _frequency_windows(n: int, unit: str, y: _Year) -> list[Window]:
     cal = y.cal
     if unit.startswith("год"):
         # Twice a year means once per half-year, four times once per quarter (design.md).

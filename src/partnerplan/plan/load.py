@@ -1,19 +1,22 @@
 """Plan text to plain data with the position of every key and value.
 
-Reading for validation uses libyaml's composer through PyYAML (C speed, node marks);
-ruamel.yaml's round-trip parser is kept for commands that rewrite a user's file.
+Reading for validation uses libyaml's parser through PyYAML (C speed, event marks) and
+builds the data from its events in one loop, without libyaml's recursive composer: depth
+(MAX_DEPTH), alias expansion and self-referencing aliases are bounded here, so hostile
+nesting is a diagnostic, never a RecursionError or a segfault. ruamel.yaml's round-trip
+parser is kept for commands that rewrite a user's file.
 
 Scalars are resolved by the plan's schema, not by YAML: every plain scalar stays the
 text the teacher wrote (so `no`, `on`, `04.10` or `2026` are never turned into a
 boolean, a float or a number behind her back); only an empty value, `~` and `null`
-mean "nothing". Pydantic then converts text where the schema wants a date or a number.
+(plain, not quoted) mean "nothing", and the model reads "nothing" as "not given".
+Pydantic then converts text where the schema wants a date or a number.
 """
 
 from __future__ import annotations
 
 import codecs
 import gc
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +30,7 @@ MAX_EXPANSION_FACTOR = 20
 MAX_EXPANSION_FLOOR = 100_000
 
 Path = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
@@ -102,17 +106,13 @@ def load_text(text: str, path: str) -> Loaded:
     try:
         if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
             raise _Refused(_diag("PP005", path, 0, 0))
-        # The composer allocates many small objects; the cyclic GC would rescan them
+        # The builder allocates many small objects; the cyclic GC would rescan them
         # again and again during a big load without ever finding garbage.
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            node = _compose(text, path)
-            if node is None:
-                raise _Refused(_diag("PP005", path, 0, 0))
-            _check_expansion(node, path)
             diags: list[Diagnostic] = []
-            data = _Converter(path, smap, diags).convert(node, ())
+            data = _build(text, path, smap, diags)
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -175,159 +175,212 @@ def _kind(value: object) -> str:
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Plans nest about seven levels (plan → partners → activity → log → entry). Far deeper
+# input is an attack or an accident; libyaml's Cython composer recurses per level (a
+# segfault at ~30,000), so data is built here from the parser's events, iteratively,
+# and deeper nesting is refused before it costs anything.
+MAX_DEPTH = 64
 
-def _compose(text: str, path: str) -> yaml.Node | None:
+
+def _build(text: str, path: str, smap: SourceMap, diags: list[Diagnostic]) -> Any:
+    """Parser events → plain data with positions, duplicate keys reported; one loop, no
+    recursion. Raises _Refused for what cannot be read at all."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        return _Builder(path, smap, diags).run(loader)
     except yaml.MarkedYAMLError as exc:
-        raise _Refused(_syntax_diag(exc, text, path)) from None
+        from partnerplan.plan.yamlerrors import syntax_diagnostic
+
+        raise _Refused(syntax_diagnostic(exc, text, path)) from None
+    except yaml.reader.ReaderError as exc:
+        from partnerplan.plan.yamlerrors import reader_diagnostic
+
+        raise _Refused(reader_diagnostic(exc, text, path)) from None
     except yaml.YAMLError as exc:
         raise _Refused(_diag("PP010", path, 0, 0, problem=str(exc))) from None
     finally:
         loader.dispose()
-    return node  # type: ignore[no-any-return]
 
 
-def _syntax_diag(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem = exc.problem or ""
-    lines = text.splitlines()
-    # libyaml points at a tab only sometimes; find the tab that broke indentation.
-    if "\\t" in problem or "tab" in problem or _tab_indented(lines, line):
-        for i, src in enumerate(lines[: max(line, 1)] if line else lines, start=1):
-            indent = src[: len(src) - len(src.lstrip(" \t"))]
-            if "\t" in indent:
-                return _diag("PP011", path, i, indent.index("\t") + 1)
-    code = _SYNTAX_CODES.get(_problem_key(problem), "PP010")
-    if exc.context and "quoted scalar" in exc.context:
-        code = "PP016"
-    if code == "PP016" and exc.context_mark:
-        # Point at the opening quote, not at the end of the file where libyaml gave up.
-        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-    return _diag(code, path, line, col, problem=problem)
+class _Frame:
+    """One open mapping or sequence while events stream in."""
+
+    __slots__ = ("anchor", "as_key", "container", "key", "mark", "path", "size", "skip")
+
+    def __init__(
+        self, container: Any, path: Path | None, mark: Any, anchor: str | None, as_key: bool
+    ) -> None:
+        self.container = container
+        self.path = path  # None: positions not recorded (a duplicate's value, a complex key)
+        self.mark = mark
+        self.anchor = anchor
+        self.as_key = as_key  # a list or mapping written where a key should be
+        self.size = 1
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.skip = False  # the waiting key is a duplicate: its value is dropped
 
 
-def _tab_indented(lines: list[str], line: int) -> bool:
-    return any("\t" in src[: len(src) - len(src.lstrip(" \t"))] for src in lines[max(line - 2, 0) : line])
+_NO_KEY = None
 
 
-def _problem_key(problem: str) -> str:
-    for key in _SYNTAX_CODES:
-        if problem.startswith(key):
-            return key
-    return ""
-
-
-_SYNTAX_CODES = {
-    "mapping values are not allowed": "PP017",
-    "could not find expected ':'": "PP018",
-    "did not find expected key": "PP019",
-    "did not find expected '-' indicator": "PP019",
-    "found undefined alias": "PP020",
-    "found character that cannot start any token": "PP021",
-    "found unexpected end of stream": "PP016",
-    "expected a single document": "PP022",
-    "but found another document": "PP022",
-}
-
-
-def _check_expansion(root: yaml.Node, path: str) -> None:
-    """Refuse documents whose aliases expand far beyond their written size."""
-    distinct = 0
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            total = 1
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    total += sizes[id(k)] + sizes[id(v)]
-            elif isinstance(node, yaml.SequenceNode):
-                for v in node.value:
-                    total += sizes[id(v)]
-            sizes[key] = total
-            continue
-        if key in sizes:
-            continue
-        distinct += 1
-        sizes[key] = 0  # provisional; a cycle through an alias counts as zero
-        if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
-            continue
-        stack.append((node, True))
-        children = (
-            [c for pair in node.value for c in pair]
-            if isinstance(node, yaml.MappingNode)
-            else list(node.value)
-        )
-        stack.extend((c, False) for c in children if id(c) not in sizes)
-    limit = max(MAX_EXPANSION_FLOOR, MAX_EXPANSION_FACTOR * distinct)
-    if sizes[id(root)] > limit:
-        mark = root.start_mark
-        raise _Refused(_diag("PP013", path, mark.line + 1, mark.column + 1, limit=limit))
-
-
-class _Converter:
-    """Nodes to plain data, recording positions and reporting duplicate keys."""
-
+class _Builder:
     def __init__(self, path: str, smap: SourceMap, diags: list[Diagnostic]) -> None:
         self.path = path
         self.values = smap.values
         self.keys = smap.keys
         self.diags = diags
-        self.memo: dict[int, Any] = {}
+        # anchor → (value, expanded size or None while still open, scalar text)
+        self.anchors: dict[str, tuple[Any, int | None, str | None]] = {}
 
-    def convert(self, node: yaml.Node, where: Path) -> Any:
-        # Iterative descent would be faster still, but plans are at most a few levels
-        # deep, so recursion depth is never the limit; malicious nesting is bounded by
-        # libyaml's own depth limit.
-        memo = self.memo.get(id(node))
-        if memo is not None:
-            return memo  # an alias: share the already converted value
-        mark = node.start_mark
-        self.values[where] = (mark.line + 1, mark.column + 1)
-        result: Any
-        if isinstance(node, yaml.ScalarNode):
-            value: str = node.value
-            if node.style is None and value in _NULLS:
-                return None
-            return value
-        if isinstance(node, yaml.SequenceNode):
-            result = []
-            self.memo[id(node)] = result
-            append: Callable[[Any], None] = result.append
-            for i, child in enumerate(node.value):
-                append(self.convert(child, (*where, i)))
-            return result
-        result = {}
-        self.memo[id(node)] = result
-        for knode, vnode in node.value:
-            key = self._key(knode)
-            kmark = knode.start_mark
-            if key in result:
-                first = self.keys.get((*where, key), (0, 0))
-                self.diags.append(
-                    _diag(
-                        "PP012",
-                        self.path,
-                        kmark.line + 1,
-                        kmark.column + 1,
-                        key=key,
-                        first_line=first[0],
+    def run(self, loader: Any) -> Any:
+        get = loader.get_event
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        distinct = 0
+        total = 0
+        scalar_ev, mstart, sstart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mend, send, alias_ev = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+        while True:
+            ev = get()
+            cls = ev.__class__
+            tag = getattr(ev, "tag", None)
+            if tag is not None and tag != _STR_TAG and tag != "!" and cls is not yaml.DocumentStartEvent:
+                # A tag changes what a value means to other YAML tools (!!binary → bytes,
+                # !!python/… → code) while we read text: refuse it rather than disagree.
+                mark = ev.start_mark
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise _Refused(_diag("PP027", self.path, mark.line + 1, mark.column + 1, tag=shown))
+            if cls is scalar_ev:
+                distinct += 1
+                text: str = ev.value
+                value = None if not ev.style and text in _NULLS else text
+                if ev.anchor is not None:
+                    self.anchors[ev.anchor] = (value, 1, text)
+                if stack:
+                    self._add(stack[-1], value, text, ev.start_mark, 1)
+                else:
+                    root, total = value, 1
+                    self.values[()] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+            elif cls is mstart or cls is sstart:
+                distinct += 1
+                if len(stack) >= MAX_DEPTH:
+                    mark = ev.start_mark
+                    raise _Refused(_diag("PP024", self.path, mark.line + 1, mark.column + 1, limit=MAX_DEPTH))
+                container: Any = {} if cls is mstart else []
+                if ev.anchor is not None:
+                    self.anchors[ev.anchor] = (container, None, None)
+                where: Path | None = ()
+                as_key = False
+                if stack:
+                    top = stack[-1]
+                    as_key = top.key is _NO_KEY and isinstance(top.container, dict)
+                    where = None if as_key else self._open(top, container, ev.start_mark)
+                else:
+                    root = container
+                    self.values[()] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+                stack.append(_Frame(container, where, ev.start_mark, ev.anchor, as_key))
+            elif cls is mend or cls is send:
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.container, frame.size, None)
+                if stack:
+                    parent = stack[-1]
+                    parent.size += frame.size
+                    if frame.as_key:
+                        self._complex_key(parent, frame.mark)
+                else:
+                    total = frame.size
+            elif cls is alias_ev:
+                self._alias(stack, ev)
+                if not stack:
+                    root = self.anchors[ev.anchor][0]
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream",
+                        None,
+                        "but found another document",
+                        ev.start_mark,
                     )
-                )
-                continue
-            self.keys[(*where, key)] = (kmark.line + 1, kmark.column + 1)
-            result[key] = self.convert(vnode, (*where, key))
-        return result
+            elif cls is yaml.StreamEndEvent:
+                break
+        if documents == 0:
+            raise _Refused(_diag("PP005", self.path, 0, 0))
+        limit = max(MAX_EXPANSION_FLOOR, MAX_EXPANSION_FACTOR * distinct)
+        if total > limit:
+            line, col = self.values.get((), (1, 1))
+            raise _Refused(_diag("PP013", self.path, line, col, limit=limit))
+        return root
 
-    def _key(self, knode: yaml.Node) -> str:
-        if isinstance(knode, yaml.ScalarNode):
-            return str(knode.value)
-        mark = knode.start_mark
-        self.diags.append(_diag("PP015", self.path, mark.line + 1, mark.column + 1))
-        return f"?{mark.line + 1}:{mark.column + 1}"
+    def _add(self, top: _Frame, value: Any, text: str | None, mark: Any, size: int) -> None:
+        """A finished value (scalar or alias) arrives inside the open container `top`."""
+        top.size += size
+        container = top.container
+        if isinstance(container, list):
+            if top.path is not None:
+                self.values[(*top.path, len(container))] = (mark.line + 1, mark.column + 1)
+            container.append(value)
+            return
+        if top.key is _NO_KEY:
+            if text is None:  # an alias to a list or mapping used as a key
+                self._complex_key(top, mark)
+            else:
+                self._take_key(top, text, mark)
+            return
+        if not top.skip:
+            if top.path is not None:
+                self.values[(*top.path, top.key)] = (mark.line + 1, mark.column + 1)
+            container[top.key] = value
+        top.key, top.skip = _NO_KEY, False
+
+    def _open(self, top: _Frame, container: Any, mark: Any) -> Path | None:
+        """A list or mapping starts as a value inside `top`: its path, None if unrecorded."""
+        parent = top.container
+        where: Path | None = None
+        if isinstance(parent, list):
+            if top.path is not None:
+                where = (*top.path, len(parent))
+            parent.append(container)
+        else:
+            key, skip = top.key, top.skip
+            assert key is not None  # a value comes after its key
+            top.key, top.skip = _NO_KEY, False
+            if skip:
+                return None  # a duplicate key's value: built (aliases may use it), dropped
+            if top.path is not None:
+                where = (*top.path, key)
+            parent[key] = container
+        if where is not None:
+            self.values[where] = (mark.line + 1, mark.column + 1)
+        return where
+
+    def _take_key(self, top: _Frame, key: str, mark: Any) -> None:
+        top.key = key
+        if key in top.container:
+            if top.path is not None:
+                first = self.keys.get((*top.path, key), (0, 0))
+                self.diags.append(
+                    _diag("PP012", self.path, mark.line + 1, mark.column + 1, key=key, first_line=first[0])
+                )
+            top.skip = True
+        elif top.path is not None:
+            self.keys[(*top.path, key)] = (mark.line + 1, mark.column + 1)
+
+    def _complex_key(self, top: _Frame, mark: Any) -> None:
+        line, col = mark.line + 1, mark.column + 1
+        if top.path is not None:
+            self.diags.append(_diag("PP015", self.path, line, col))
+        self._take_key(top, f"?{line}:{col}", mark)
+
+    def _alias(self, stack: list[_Frame], ev: Any) -> None:
+        mark = ev.start_mark
+        found = self.anchors.get(ev.anchor)
+        if found is None:
+            raise yaml.composer.ComposerError(None, None, f"found undefined alias {ev.anchor!r}", mark)
+        value, size, text = found
+        if size is None:  # the alias sits inside its own anchor: an endless value
+            raise _Refused(_diag("PP025", self.path, mark.line + 1, mark.column + 1, name=ev.anchor))
+        if stack:
+            self._add(stack[-1], value, text, mark, size)

@@ -7,11 +7,30 @@ These are the file *as written*: frozen and closed to unknown keys. Cross-refere
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A field's example as a teacher writes it in YAML (tests feed it to the loader).
+
+    Kept in the field's metadata, not in `examples=`, so the JSON Schema stays as it is."""
+
+    yaml: str
+
 
 Id = Annotated[
     str,
@@ -24,21 +43,78 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 
+# Dates a plan can mean. Far ones (0001-01-01, 9999-12-31) are typos, and date arithmetic
+# at the ends of Python's range overflows; so is a plan year outside these bounds.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # an agreement may be old
+
+
+def _sane_date(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError(
+            "pp_date_range",
+            "date out of range",
+            {"value": value.isoformat(), "first": EARLIEST.year, "last": LATEST.year},
+        )
+    return value
+
+
+Day = Annotated[date, AfterValidator(_sane_date)]
+
+
+MAX_DIGITS = 9  # no count in a plan has more; int() of a 5,000-digit text raises
+
 
 def _number_from_text(value: object) -> object:
-    # The loader keeps every scalar as text; "1" is the number 1 here.
-    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    # The loader keeps every scalar as text; "1" is the number 1 here. Only ASCII digits:
+    # «²» or «١» pass str.isdigit() but are no number int() reads.
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit():
+            if len(digits.lstrip("0")) > MAX_DIGITS:
+                raise PydanticCustomError("pp_number_too_big", "number too big", {"value": digits})
+            return int(digits)
+    return value
 
 
-Version = Annotated[Literal[1], BeforeValidator(_number_from_text)]
+Version = Annotated[Literal[1], BeforeValidator(_number_from_text), Example("1")]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+    _optional: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        keys: set[str] = set()
+        for name, f in cls.model_fields.items():
+            if not f.is_required():
+                keys.update((name, f.alias or name))
+        cls._optional = frozenset(keys)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nulls_are_not_given(cls, data: Any) -> Any:
+        """`key: ~`, `key: null`, `key:` and `key: ""` on an optional key mean "not
+        given": the default, never the text «~» nor an error for an empty list."""
+        if not isinstance(data, dict):
+            return data
+        blank = [
+            k
+            for k, v in data.items()
+            if k in cls._optional and (v is None or (isinstance(v, str) and not v.strip()))
+        ]
+        if not blank:
+            return data
+        return {k: v for k, v in data.items() if k not in blank}
+
 
 class Approver(_Model):
     """Гриф «УТВЕРЖДАЮ» в правом верхнем углу документа."""
+
+    model_config = ConfigDict(title="Гриф «УТВЕРЖДАЮ»")
 
     position: Text = Field(title="Должность", description="Например: Директор МАУ ДО Центр «Созвездие»")
     name: Text = Field(title="Фамилия и инициалы", description="Например: И. И. Иванова")
@@ -46,6 +122,8 @@ class Approver(_Model):
 
 class Planner(_Model):
     """Организация или объединение, чей это план."""
+
+    model_config = ConfigDict(title="Организация")
 
     name: Text = Field(title="Название", description="Например: Творческое объединение «Рукодельница»")
     parent: str | None = Field(
@@ -60,6 +138,8 @@ class Planner(_Model):
 class VocabEntry(_Model):
     """Элемент справочника: направление или группа партнёров."""
 
+    model_config = ConfigDict(title="Элемент справочника")
+
     id: Id
     name: Text = Field(title="Название")
 
@@ -67,35 +147,47 @@ class VocabEntry(_Model):
 class FormEntry(_Model):
     """Форма взаимодействия, дополняющая встроенный справочник."""
 
+    model_config = ConfigDict(title="Форма взаимодействия")
+
     id: Id
     name: Text = Field(title="Название")
     aliases: list[Text] = Field(default_factory=list, title="Другие написания")
 
 
 class DateRange(_Model):
+    model_config = ConfigDict(title="Промежуток дат")
+
     name: Text = Field(title="Название", description="Например: осенние каникулы")
-    from_: date = Field(alias="from", title="Начало (ГГГГ-ММ-ДД)")
-    to: date = Field(title="Конец включительно (ГГГГ-ММ-ДД)")
+    from_: Annotated[Day, Example("2025-10-25")] = Field(alias="from", title="Начало (ГГГГ-ММ-ДД)")
+    to: Annotated[Day, Example("2025-11-04")] = Field(title="Конец включительно (ГГГГ-ММ-ДД)")
 
 
 class CalendarSpec(_Model):
     """Учебный календарь: всё необязательно, по умолчанию — типовой календарь года."""
 
-    week: Literal[5, 6] = Field(5, title="Рабочая неделя", description="5 или 6 рабочих дней")
-    terms: Literal["quarters", "trimesters"] | list[DateRange] = Field(
+    model_config = ConfigDict(title="Учебный календарь")
+
+    week: Annotated[Literal[5, 6], BeforeValidator(_number_from_text), Example("6")] = Field(
+        5, title="Рабочая неделя", description="5 или 6 рабочих дней"
+    )
+    terms: Annotated[
+        Literal["quarters", "trimesters"] | list[DateRange],
+        Example("trimesters"),
+        Example("[{name: I триместр, from: 2025-09-01, to: 2025-11-30}]"),
+    ] = Field(
         "quarters",
         title="Учебные периоды",
         description="quarters (четверти), trimesters (триместры) или свой список периодов",
     )
-    breaks: list[DateRange] | None = Field(
-        None, title="Каникулы", description="Если не заданы, берутся типовые каникулы года"
-    )
-    days_off: list[date] = Field(
+    breaks: Annotated[
+        list[DateRange] | None, Example("[{name: осенние каникулы, from: 2025-10-25, to: 2025-11-04}]")
+    ] = Field(None, title="Каникулы", description="Если не заданы, берутся типовые каникулы года")
+    days_off: Annotated[list[Day], Example("[2025-12-30]")] = Field(
         default_factory=list,
         title="Дополнительные выходные",
         description="Дни, которых нет в производственном календаре",
     )
-    working_days: list[date] = Field(
+    working_days: Annotated[list[Day], Example("[2025-11-01]")] = Field(
         default_factory=list,
         title="Рабочие субботы и воскресенья",
         description="Перенесённые рабочие дни",
@@ -103,6 +195,8 @@ class CalendarSpec(_Model):
 
 
 class Contacts(_Model):
+    model_config = ConfigDict(title="Контакты")
+
     person: str | None = Field(None, title="Контактное лицо")
     position: str | None = Field(None, title="Должность")
     phone: str | None = Field(None, title="Телефон")
@@ -114,35 +208,43 @@ class Contacts(_Model):
 class Agreement(_Model):
     """Договор или соглашение о сотрудничестве."""
 
+    model_config = ConfigDict(title="Договор")
+
     kind: str = Field(
         "договор", title="Вид документа", description="договор, соглашение, план совместной работы"
     )
     number: str | None = Field(None, title="Номер")
-    signed: date | None = Field(None, alias="date", title="Дата заключения")
-    until: date | None = Field(None, title="Действует до")
+    signed: Annotated[Day | None, Example("2025-09-01")] = Field(None, alias="date", title="Дата заключения")
+    until: Annotated[Day | None, Example("2026-08-31")] = Field(None, title="Действует до")
 
 
 class LogEntry(_Model):
     """Отметка о проведении: что стало с одним запланированным событием."""
 
-    planned: date | None = Field(
+    model_config = ConfigDict(title="Отметка о проведении")
+
+    planned: Annotated[Day | None, Example("2025-10-14")] = Field(
         None,
         title="Плановая дата",
         description="Дата события из расписания (partnerplan schedule); для мероприятий без дат — пусто",
     )
-    status: Literal["done", "moved", "cancelled"] = Field(
+    status: Annotated[Literal["done", "moved", "cancelled"], Example("done")] = Field(
         title="Итог", description="done — проведено, moved — перенесено, cancelled — отменено"
     )
-    held: date | None = Field(
+    held: Annotated[Day | None, Example("2025-10-16")] = Field(
         None, title="Фактическая дата", description="Когда проведено или на какую дату перенесено"
     )
-    participants: int | None = Field(None, ge=0, title="Число участников")
+    participants: Annotated[int | None, BeforeValidator(_number_from_text), Example("25")] = Field(
+        None, ge=0, title="Число участников"
+    )
     note: str | None = Field(None, title="Примечание")
     link: str | None = Field(None, title="Ссылка на фотоотчёт")
 
 
 class Activity(_Model):
     """Мероприятие: строка столбца «Формы взаимодействия» со своим периодом."""
+
+    model_config = ConfigDict(title="Мероприятие")
 
     id: Id | None = Field(None, description="Необязательный постоянный идентификатор мероприятия")
     form: Text = Field(title="Форма взаимодействия", description="Из справочника форм: id или название")
@@ -156,7 +258,7 @@ class Activity(_Model):
         title="Период",
         description="Как в плане: «Октябрь», «Май-июнь», «Один раз в квартал», «В течение года»",
     )
-    dates: list[date] = Field(
+    dates: Annotated[list[Day], Example("[2026-03-12]")] = Field(
         default_factory=list, title="Точные даты", description="ГГГГ-ММ-ДД; важнее периода"
     )
     responsible: str | None = Field(None, title="Ответственный")
@@ -170,12 +272,14 @@ class Activity(_Model):
 class Partner(_Model):
     """Социальный партнёр: строка таблицы «Комплексного плана»."""
 
+    model_config = ConfigDict(title="Социальный партнёр")
+
     id: Id
     name: Text = Field(title="Название партнёра", description="Например: МБОУ СОШ № 4")
     group: str | None = Field(
         None, title="Группа", description="id группы из groups или встроенного справочника"
     )
-    level: Literal["external", "internal"] = Field(
+    level: Annotated[Literal["external", "internal"], Example("internal")] = Field(
         "external",
         title="Уровень партнёрства",
         description="external — внешнее, internal — внутреннее",
@@ -222,6 +326,10 @@ class Plan(_Model):
         if not m:
             raise PydanticCustomError("pp_year", "bad year", {"value": text})
         first, second = int(m[1]), m[2]
+        if not FIRST_YEAR <= first <= LAST_YEAR:
+            raise PydanticCustomError(
+                "pp_year_range", "year out of range", {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         if second is None:
             return str(first)
         if int(second) != first + 1:
@@ -247,10 +355,14 @@ class Plan(_Model):
 class SharedPartner(_Model):
     """Партнёр, общий для нескольких планов сети: его сведения записаны один раз."""
 
+    model_config = ConfigDict(title="Общий партнёр сети")
+
     id: Id
     name: Text = Field(title="Название партнёра")
     group: str | None = Field(None, title="Группа")
-    level: Literal["external", "internal"] = Field("external", title="Уровень партнёрства")
+    level: Annotated[Literal["external", "internal"], Example("internal")] = Field(
+        "external", title="Уровень партнёрства"
+    )
     purpose: str | None = Field(None, title="Характеристика взаимодействия")
     directions: list[str] = Field(default_factory=list, title="Направления деятельности")
     contacts: Contacts | None = Field(None, title="Контакты")

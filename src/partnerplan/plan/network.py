@@ -118,7 +118,11 @@ def merge_registry(data: Any, registry: Any, path: str, smap: SourceMap) -> tupl
                 continue
             if field not in merged or merged[field] is None:
                 merged[field] = dumped[field]
-            elif field in _MUST_AGREE and str(merged[field]).strip() != str(dumped[field]).strip():
+            elif (
+                field in _MUST_AGREE
+                and isinstance(merged[field], str)  # a list or mapping here: the model says so
+                and merged[field].strip() != str(dumped[field]).strip()
+            ):
                 line, col = smap.find(("partners", i, field))
                 diags.append(
                     Diagnostic(
@@ -131,10 +135,14 @@ def merge_registry(data: Any, registry: Any, path: str, smap: SourceMap) -> tupl
                     )
                 )
         out["partners"].append(merged)
-    plan_groups = {g.get("id") for g in data.get("groups") or [] if isinstance(g, dict)}
-    extra_groups = [g.model_dump(mode="json") for g in registry.groups if g.id not in plan_groups]
-    if extra_groups:
-        out["groups"] = [*(data.get("groups") or []), *extra_groups]
+    # The plan's own groups may be anything a teacher typed (an id that is a list, groups
+    # that are text): only well-formed ids count here; the model reports the rest.
+    groups = data.get("groups")
+    if groups is None or isinstance(groups, list):
+        own = {g["id"] for g in groups or [] if isinstance(g, dict) and isinstance(g.get("id"), str)}
+        extra = [g.model_dump(mode="json") for g in registry.groups if g.id not in own]
+        if extra:
+            out["groups"] = [*(groups or []), *extra]
     return out, diags
 
 

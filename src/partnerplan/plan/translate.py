@@ -1,22 +1,26 @@
-"""Pydantic's validation errors → our diagnostics at file:line:col, in plain words.
+"""Pydantic's validation errors and libyaml's syntax errors → our diagnostics at
+file:line:col, in plain words.
 
-The boundary between Pydantic and the reader: internal location segments (union
+The boundary between the libraries and the reader: internal location segments (union
 members, validators) are dropped, the location is walked through the source map, and
-each error kind becomes a message code with its arguments.
+each error kind becomes a message code with its arguments; neither library's English
+reaches a Russian message.
 """
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from partnerplan.diagnostics import Diagnostic
 from partnerplan.plan.load import Loaded, Path
-from partnerplan.plan.model import Plan
+from partnerplan.plan.model import MAX_DIGITS, Plan
 
 
 def nearest(word: str, *choices: Iterable[str]) -> str | None:
@@ -40,13 +44,23 @@ def nearest(word: str, *choices: Iterable[str]) -> str | None:
 def translate(exc: ValidationError, loaded: Loaded, root: type[BaseModel] = Plan) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[Path] = set()
-    for err in exc.errors(include_url=False):
-        loc = clean_loc(err["loc"], loaded.data)
+    errors = [(err, clean_loc(err["loc"], loaded.data)) for err in exc.errors(include_url=False)]
+    for err, loc in errors:
         if loc in seen:  # a union reports once per member: one message is enough
+            continue
+        if _other_member(err, loc, errors):
             continue
         seen.add(loc)
         out.append(_one(err, loc, loaded, root))
     return out
+
+
+def _other_member(err: Any, loc: Path, errors: list[tuple[Any, Path]]) -> bool:
+    """A list or mapping given where a union takes fixed words or a list (calendar.terms):
+    the fixed words' complaint would show the whole value; the list member's says more."""
+    if err["type"] != "literal_error" or isinstance(err.get("input"), str):
+        return False
+    return any(other is not err and there[: len(loc)] == loc for other, there in errors)
 
 
 def clean_loc(loc: Sequence[str | int], data: Any) -> Path:
@@ -73,6 +87,8 @@ _EXPECT = {
     "dict_type": "mapping",
     "int_type": "number",
     "int_parsing": "number",
+    "int_from_float": "number",
+    "int_parsing_size": "number",
     "bool_type": "bool",
     "bool_parsing": "bool",
 }
@@ -109,8 +125,29 @@ def _one(err: Any, loc: Path, loaded: Loaded, root: type[BaseModel] = Plan) -> D
         code = "PP105" if kind == "pp_year" else "PP106"
     elif kind == "literal_error":
         line, col = smap.find(loc)
-        args.update(value=_show(value), expected=err["ctx"]["expected"])
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        about = _field(loc, root)
+        args.update(
+            value=_show(value),
+            expected=expected,
+            allowed=_literal_values(expected),
+            about=about.description if about is not None else None,
+        )
         code = "PP104"
+    elif kind in ("greater_than_equal", "greater_than"):
+        line, col = smap.find(loc)
+        limit = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("gt", 0))
+        args.update(value=_show(value), limit=str(limit))
+        code = "PP109"
+    elif kind in ("pp_year_range", "pp_date_range"):
+        line, col = smap.find(loc)
+        ctx = err.get("ctx", {})
+        args.update(value=str(ctx.get("value", _show(value))), first=ctx.get("first"), last=ctx.get("last"))
+        code = "PP112" if kind == "pp_year_range" else "PP113"
+    elif kind == "pp_number_too_big":
+        line, col = smap.find(loc)
+        args.update(value=_show(value)[:20], digits=MAX_DIGITS)
+        code = "PP111"
     elif kind == "string_too_short" or (value is None and kind in _EXPECT):
         line, col = smap.find(loc, key=True)  # an empty value has no text to point at
         code = "PP107"
@@ -123,10 +160,39 @@ def _one(err: Any, loc: Path, loaded: Loaded, root: type[BaseModel] = Plan) -> D
         args.update(expected=_EXPECT[kind], found=_found(value))
         code = "PP102"
     else:
+        # Anything else Pydantic may say: our words in Russian (what the key expects, from
+        # the model's own title and description); Pydantic's English only for --lang en.
         line, col = smap.find(loc)
-        args.update(detail=err["msg"])
+        about = _field(loc, root)
+        args.update(
+            value=_show(value)[:80] if isinstance(value, str) else None,
+            detail=err["msg"],
+            title=about.title if about is not None else None,
+            about=about.description if about is not None else None,
+        )
         code = "PP110"
     return Diagnostic(code, "error", loaded.path, line, col, args)
+
+
+def _literal_values(expected: str) -> list[str]:
+    """Pydantic's "'quarters' or 'trimesters'" / "5 or 6" as the values themselves."""
+    return [q if q else n for q, n in re.findall(r"'((?:[^'\\]|\\.)*)'|(-?\d+)", expected)]
+
+
+def _field(loc: Path, root: type[BaseModel] = Plan) -> FieldInfo | None:
+    """The model field a location ends at, for its title and description."""
+    model: type[BaseModel] | None = root
+    info: FieldInfo | None = None
+    for seg in loc:
+        if isinstance(seg, int):
+            continue
+        if model is None:
+            return None
+        info = next((f for name, f in model.model_fields.items() if (f.alias or name) == seg), None)
+        if info is None:
+            return None
+        model = _model_in(info.annotation)
+    return info
 
 
 def _dotted(loc: Path) -> str:
@@ -184,3 +250,6 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found is not None:
                 return found
     return None
+
+
+# --- libyaml's errors ----------------------------------------------------------------

@@ -1,41 +1,16 @@
-"""The catalogue of diagnostics: code → message and hint, in Russian and English.
-
-Russian is the product's language; English is for `--lang en`. Each entry is a pair of
-functions of the diagnostic's arguments, so a hint can depend on whether a suggestion
-was found.
-"""
+"""The diagnostics in Russian, the product's language: code → (message, hint)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from partnerplan.messages.common import (
+    KIND_RU,
+    Text,
+    allowed,
+    maybe,
+    yaml_problem_ru,
+)
 
-Args = dict[str, Any]
-Text = Callable[[Args], str | None]
-
-_KIND_RU = {
-    "text": "текст",
-    "list": "список (строки, начинающиеся с «- »)",
-    "mapping": "набор полей «ключ: значение»",
-    "number": "число",
-    "bool": "да/нет (true или false)",
-    "null": "пустое значение",
-}
-_KIND_EN = {
-    "text": "text",
-    "list": "a list (lines starting with '- ')",
-    "mapping": "a mapping of 'key: value' fields",
-    "number": "a number",
-    "bool": "true or false",
-    "null": "an empty value",
-}
-
-
-def _maybe(template: str, key: str = "suggestion") -> Text:
-    return lambda a: template.format(**a) if a.get(key) else None
-
-
-_RU: dict[str, tuple[Text, Text]] = {
+RU: dict[str, tuple[Text, Text]] = {
     "PP001": (
         lambda a: "файл не найден",
         lambda a: "проверьте путь; по умолчанию план ищется в папке plans/",
@@ -69,7 +44,7 @@ _RU: dict[str, tuple[Text, Text]] = {
         }.get(a.get("reason", ""), "проверьте, что файл доступен, и повторите"),
     ),
     "PP010": (
-        lambda a: "ошибка синтаксиса YAML ({problem})".format(**a),
+        lambda a: "ошибка синтаксиса YAML: {problem}".format(problem=yaml_problem_ru(a.get("problem", ""))),
         lambda a: "проверьте отступы, двоеточия и кавычки в этой строке и в строке выше",
     ),
     "PP011": (
@@ -87,7 +62,7 @@ _RU: dict[str, tuple[Text, Text]] = {
     "PP014": (
         lambda a: (
             "в начале файла должен быть набор полей «ключ: значение» (version, planner, year…), а найден {found}".format(
-                found=_KIND_RU.get(a.get("found", ""), a.get("found", ""))
+                found=KIND_RU.get(a.get("found", ""), a.get("found", ""))
             )
         ),
         lambda a: "начните файл со строк «version: 1», «planner:», «year: 2025/2026»",
@@ -108,8 +83,18 @@ _RU: dict[str, tuple[Text, Text]] = {
         ),
     ),
     "PP018": (
-        lambda a: "ожидалось двоеточие после ключа",
-        lambda a: "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана",
+        lambda a: (
+            "после двоеточия нет пробела: «{key}:{value}» читается как текст, а не как ключ «{key}»".format(
+                **a
+            )
+            if a.get("key")
+            else "ожидалось двоеточие после ключа"
+        ),
+        lambda a: (
+            "поставьте пробел после двоеточия: «{key}: {value}»".format(**a)
+            if a.get("key")
+            else "проверьте, что у ключа есть «:» и пробел после него, и что строка выше не оборвана"
+        ),
     ),
     "PP019": (
         lambda a: "нарушены отступы: строка не подходит ни к одному блоку",
@@ -120,12 +105,51 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "определите якорь &имя выше или уберите звёздочку",
     ),
     "PP021": (
-        lambda a: "символ не может начинать значение ({problem})".format(**a),
+        lambda a: (
+            "значение не может начинаться с символа «{char}»".format(**a)
+            if a.get("char")
+            else "символ не может начинать значение"
+        ),
         lambda a: "если значение начинается с @, `, % или другого особого символа, заключите его в кавычки",
     ),
     "PP022": (
         lambda a: "в файле несколько документов (разделитель ---)",
         lambda a: "один файл — один план: уберите строку «---» или разделите файл на два",
+    ),
+    "PP023": (
+        lambda a: "в файле невидимый управляющий символ {char}; в YAML он недопустим".format(**a),
+        lambda a: (
+            "удалите его (он мог попасть в текст при копировании из Word или PDF); "
+            "если символ нужен, запишите его в двойных кавычках кодом, например \\u00A0"
+        ),
+    ),
+    "PP024": (
+        lambda a: "слишком глубокая вложенность: больше {limit} уровней списков и наборов полей".format(**a),
+        lambda a: (
+            "в плане не бывает больше 7–8 уровней; проверьте скобки [ ] и { } и отступы — "
+            "похоже, какая-то скобка не закрыта или текст вставлен не туда"
+        ),
+    ),
+    "PP025": (
+        lambda a: "ссылка *{name} стоит внутри своего же якоря &{name}: значение бесконечно".format(**a),
+        lambda a: "ссылайтесь псевдонимом только на уже законченное значение или уберите *{name}".format(**a),
+    ),
+    "PP027": (
+        lambda a: "тег YAML «{tag}» не поддерживается: в плане всё — простой текст".format(**a),
+        lambda a: "уберите «{tag}» перед значением".format(**a),
+    ),
+    "PP026": (
+        lambda a: (
+            "«{escape}» — половинка суррогатной пары, а не символ".format(**a)
+            if a.get("surrogate")
+            else "«{escape}» — неизвестная последовательность с обратной косой чертой".format(**a)
+        ),
+        lambda a: (
+            "впишите сам символ; если нужен код, символы вне основной таблицы пишутся как \\U0001F600"
+            if a.get("surrogate")
+            else "в двойных кавычках обратную косую черту пишут как \\\\; "
+            "или заключите значение в одинарные кавычки"
+        ),
     ),
     "PP100": (
         lambda a: "неизвестный ключ «{name}»".format(**a),
@@ -150,7 +174,7 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP102": (
         lambda a: "«{key}»: ожидается {exp}, а записан {found}".format(
-            key=a["key"], exp=_KIND_RU[a["expected"]], found=_KIND_RU.get(a["found"], a["found"])
+            key=a["key"], exp=KIND_RU[a["expected"]], found=KIND_RU.get(a["found"], a["found"])
         ),
         lambda a: {
             "list": "каждый элемент списка пишите с новой строки, начиная с «- »",
@@ -164,7 +188,9 @@ _RU: dict[str, tuple[Text, Text]] = {
     ),
     "PP104": (
         lambda a: "недопустимое значение «{value}»".format(**a),
-        lambda a: "допустимо: {expected}".format(**a),
+        lambda a: "допустимо: {values}{about}".format(
+            values=allowed(a, "или"), about=f" ({a['about']})" if a.get("about") else ""
+        ),
     ),
     "PP105": (
         lambda a: "«{value}» — не год плана".format(**a),
@@ -182,20 +208,45 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "«{value}» не годится как идентификатор".format(**a),
         lambda a: "идентификатор — одно слово без пробелов: буквы, цифры, _ - . (например sosh4)",
     ),
-    "PP110": (lambda a: "«{key}»: {detail}".format(**a), lambda a: None),
+    "PP109": (
+        lambda a: "«{key}»: число не может быть меньше {limit}, а записано {value}".format(**a),
+        lambda a: "запишите число без знака «-», например 25",
+    ),
+    "PP110": (
+        lambda a: "«{key}»: значение{value} не подходит{title}".format(
+            key=a["key"],
+            value=f" «{a['value']}»" if a.get("value") else "",
+            title=f" ({a['title']})" if a.get("title") else "",
+        ),
+        lambda a: (
+            "например: {about}".format(**a)
+            if a.get("about")
+            else "проверьте значение по образцу: partnerplan init"
+        ),
+    ),
+    "PP111": (
+        lambda a: "«{key}»: слишком большое число «{value}»".format(**a),
+        lambda a: "в плане числа не длиннее {digits} цифр; проверьте, не слились ли числа".format(**a),
+    ),
+    "PP112": (
+        lambda a: "год «{value}» вне поддерживаемых {first}–{last}".format(**a),
+        lambda a: "проверьте год: учебный пишется как 2025/2026, календарный — как 2026",
+    ),
+    "PP113": (
+        lambda a: "дата {value} вне поддерживаемых {first}–{last} годов".format(**a),
+        lambda a: "проверьте год в дате: дата пишется как ГГГГ-ММ-ДД, например 2026-03-12",
+    ),
     "PP200": (
         lambda a: "идентификатор «{ident}» уже занят (строка {first})".format(**a),
         lambda a: "идентификаторы должны быть разными: переименуйте один из них",
     ),
     "PP201": (
         lambda a: "группа «{ref}» не найдена ни в groups, ни во встроенном справочнике".format(**a),
-        _maybe(
-            "возможно, вы имели в виду «{suggestion}»? Или добавьте группу в groups: - {{id: …, name: …}}"
-        ),
+        maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте группу в groups: - {{id: …, name: …}}"),
     ),
     "PP202": (
         lambda a: "направление «{ref}» не найдено ни в directions, ни во встроенном справочнике".format(**a),
-        _maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте его в directions"),
+        maybe("возможно, вы имели в виду «{suggestion}»? Или добавьте его в directions"),
     ),
     "PP203": (
         lambda a: "форма взаимодействия «{form}» не из справочника".format(**a),
@@ -265,6 +316,16 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "в календаре плана нет каникул «{name}»".format(**a),
         lambda a: "добавьте их в calendar.breaks или укажите месяц",
     ),
+    "PP306": (
+        lambda a: "«{text}»: {count} раз — больше, чем учебных дней {where} ({days})".format(
+            where={"год": "в году", "неделю": "в неделе"}.get(a["span"], "в промежутке «{span}»".format(**a)),
+            **a,
+        ),
+        lambda a: (
+            "не больше одного мероприятия в учебный день; о постоянной работе напишите "
+            "«В течение года», о еженедельной — «Еженедельно» или «Каждую среду»"
+        ),
+    ),
     "PP400": (
         lambda a: "период «{text}» не даёт ни одного рабочего дня в году плана".format(**a),
         lambda a: (
@@ -280,173 +341,3 @@ _RU: dict[str, tuple[Text, Text]] = {
         lambda a: "закрепите дату одного из них в dates или измените период",
     ),
 }
-
-_EN: dict[str, tuple[Text, Text]] = {
-    "PP001": (
-        lambda a: "file not found",
-        lambda a: "check the path; plans are looked for in plans/ by default",
-    ),
-    "PP002": (
-        lambda a: "the file is in Windows-1251, not UTF-8; it was read, but please re-save it",
-        lambda a: "iconv -f cp1251 -t utf-8 FILE > new.yaml",
-    ),
-    "PP003": (
-        lambda a: "cannot read the file: it is not UTF-8 text",
-        lambda a: "save the file as UTF-8 text",
-    ),
-    "PP004": (
-        lambda a: "the file is larger than {limit} MB, which is no plan; reading stopped".format(**a),
-        lambda a: "split the plan into several files in one folder",
-    ),
-    "PP005": (lambda a: "the file is empty", lambda a: "start with 'partnerplan init'"),
-    "PP006": (
-        lambda a: {
-            "denied": "no permission to read the file",
-            "not_file": "not a regular file: a device, a pipe or a socket",
-        }.get(a.get("reason", ""), "cannot open the file ({detail})".format(**a)),
-        lambda a: {
-            "denied": "allow reading: chmod u+r FILE",
-            "not_file": "name a plan file *.yaml",
-        }.get(a.get("reason", ""), "check that the file is accessible and retry"),
-    ),
-    "PP010": (
-        lambda a: "YAML syntax error ({problem})".format(**a),
-        lambda a: "check indentation, colons and quotes",
-    ),
-    "PP011": (
-        lambda a: "indentation with a tab; YAML indents with spaces only",
-        lambda a: "replace the tabs with spaces",
-    ),
-    "PP012": (
-        lambda a: "key '{key}' repeats in one mapping (first on line {first_line})".format(**a),
-        lambda a: "keep one '{key}'".format(**a),
-    ),
-    "PP013": (
-        lambda a: "aliases expand into a document that is too large; reading stopped",
-        lambda a: "remove the aliases",
-    ),
-    "PP014": (
-        lambda a: "the top level must be a mapping (version, planner, year…)",
-        lambda a: None,
-    ),
-    "PP015": (lambda a: "a key must be a word, not a list or mapping", lambda a: None),
-    "PP016": (lambda a: "unclosed quote", lambda a: "close the quote at the end of the value"),
-    "PP017": (
-        lambda a: "unexpected colon",
-        lambda a: "quote the whole value if the colon is part of the text",
-    ),
-    "PP018": (lambda a: "expected ':' after a key", lambda a: None),
-    "PP019": (lambda a: "bad indentation", lambda a: "align this line with the keys of its level"),
-    "PP020": (lambda a: "alias without an anchor", lambda a: None),
-    "PP021": (
-        lambda a: "a value cannot start with this character ({problem})".format(**a),
-        lambda a: "quote the value",
-    ),
-    "PP022": (lambda a: "several documents in one file (---)", lambda a: "one file is one plan"),
-    "PP100": (
-        lambda a: "unknown key '{name}'".format(**a),
-        lambda a: "did you mean '{suggestion}'?".format(**a) if a.get("suggestion") else None,
-    ),
-    "PP101": (
-        lambda a: "missing required key '{name}'".format(**a),
-        lambda a: "add '{name}: …'".format(**a),
-    ),
-    "PP102": (
-        lambda a: "'{key}': expected {exp}, found {found}".format(
-            key=a["key"], exp=_KIND_EN[a["expected"]], found=_KIND_EN.get(a["found"], a["found"])
-        ),
-        lambda a: None,
-    ),
-    "PP103": (
-        lambda a: "'{value}' is not a date".format(**a),
-        lambda a: "write dates as YYYY-MM-DD",
-    ),
-    "PP104": (
-        lambda a: "invalid value '{value}'".format(**a),
-        lambda a: "allowed: {expected}".format(**a),
-    ),
-    "PP105": (lambda a: "'{value}' is not a plan year".format(**a), lambda a: "2025/2026 or 2026"),
-    "PP106": (
-        lambda a: "'{value}': an academic year is two consecutive years".format(**a),
-        lambda a: "e.g. 2025/2026",
-    ),
-    "PP107": (lambda a: "'{key}': the value is empty".format(**a), lambda a: None),
-    "PP108": (
-        lambda a: "'{value}' is not a valid id".format(**a),
-        lambda a: "one word: letters, digits, _ - .",
-    ),
-    "PP110": (lambda a: "'{key}': {detail}".format(**a), lambda a: None),
-    "PP200": (
-        lambda a: "id '{ident}' is already used (line {first})".format(**a),
-        lambda a: "rename one of them",
-    ),
-    "PP201": (
-        lambda a: "unknown group '{ref}'".format(**a),
-        _maybe("did you mean '{suggestion}'?"),
-    ),
-    "PP202": (
-        lambda a: "unknown direction '{ref}'".format(**a),
-        _maybe("did you mean '{suggestion}'?"),
-    ),
-    "PP203": (
-        lambda a: "form '{form}' is not in the vocabulary".format(**a),
-        _maybe("nearest: '{suggestion}'"),
-    ),
-    "PP204": (lambda a: "partner '{name}' has no activities yet".format(**a), lambda a: None),
-    "PP205": (lambda a: "date {value} is outside the plan year {year}".format(**a), lambda a: None),
-    "PP206": (
-        lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
-        lambda a: "swap from and to",
-    ),
-    "PP207": (lambda a: "'{name}' lies outside the plan year {year}".format(**a), lambda a: None),
-    "PP210": (lambda a: "{field}: '{here}' here, '{shared}' in partners.yaml".format(**a), lambda a: None),
-    "PP211": (
-        lambda a: "partner '{ident}' is '{name}' here but '{other}' in another plan ({where})".format(**a),
-        lambda a: None,
-    ),
-    "PP300": (
-        lambda a: "cannot read the period '{text}'".format(**a),
-        lambda a: "e.g. " + ", ".join(a.get("suggestions") or ["October", "May-June"]),
-    ),
-    "PP301": (
-        lambda a: "date {value} is outside the plan year ({start} – {end})".format(**a),
-        lambda a: None,
-    ),
-    "PP302": (
-        lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
-        lambda a: "swap them",
-    ),
-    "PP303": (lambda a: "no such date: {day} {month}".format(**a), lambda a: None),
-    "PP304": (lambda a: "the period is empty", lambda a: None),
-    "PP305": (
-        lambda a: "the plan calendar has no break '{name}'".format(**a),
-        lambda a: "add it to calendar.breaks",
-    ),
-    "PP400": (
-        lambda a: "the period '{text}' gives no working day in the plan year".format(**a),
-        lambda a: None,
-    ),
-    "PP401": (lambda a: "pinned date {value} is a day off{why}".format(**a), lambda a: None),
-    "PP402": (
-        lambda a: "partner '{partner}' has two activities on {day}".format(**a),
-        lambda a: "pin one of them with dates",
-    ),
-}
-
-_CATALOGUES = {"ru": _RU, "en": _EN}
-
-
-def register(code: str, ru: tuple[Text, Text], en: tuple[Text, Text]) -> None:
-    """Let other modules (periods, schedule) own their messages next to their code."""
-    _RU[code] = ru
-    _EN[code] = en
-
-
-def message_text(code: str, args: Args, lang: str) -> str:
-    entry = _CATALOGUES.get(lang, _RU).get(code) or _RU[code]
-    return entry[0](args) or code
-
-
-def hint_text(code: str, args: Args, lang: str) -> str | None:
-    entry = _CATALOGUES.get(lang, _RU).get(code) or _RU[code]
-    return entry[1](args)

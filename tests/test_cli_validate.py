@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from partnerplan.cli.main import detect_lang
-from partnerplan.validation import json_schema_text
+from partnerplan.plan.schema import json_schema_text
 
 from .conftest import PLANS, ROOT, Run
 

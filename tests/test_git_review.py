@@ -355,7 +355,8 @@ def test_pre_commit_hooks_are_declared() -> None:
         h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     }
     assert hooks["partnerplan-validate"]["entry"] == "partnerplan validate"
-    assert hooks["partnerplan-fmt"]["entry"] == "partnerplan fmt --check"
+    # Like black's hook: fix the file and fail, so the fixed file is what gets committed.
+    assert hooks["partnerplan-fmt"]["entry"] == "partnerplan fmt"
     for h in hooks.values():
         assert h["language"] == "python"
         assert re.search(h["files"], "plans/rukodelnitsa.yaml") and not re.search(h["files"], "mkdocs.yml")

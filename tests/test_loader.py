@@ -109,7 +109,7 @@ def test_diff_in_english_has_no_russian_words_of_ours(network_repo: Path, run: R
     text = f.read_text(encoding="utf-8").replace("period: Май\n", "period: Апрель\n")
     f.write_text(text.replace("Беседы инспектора ГИБДД", "Беседы инспектора"), encoding="utf-8")
     (network_repo / "plans" / "school2.yaml").write_text("version: 1\nplanner: [\n", encoding="utf-8")
-    code, out, err = run("--lang", "en", "diff")
+    _, out, _ = run("--lang", "en", "diff")
     assert "Schedule:" in out and "activity renamed" in out and "not a plan" in out
     # Plan text stands in «…»; the rest is ours and must be English.
     ours = re.sub(r"«[^«»]*(«[^«»]*»[^«»]*)*»", "", out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -213,17 +212,3 @@ def _remember(store: Any, key: str, result: FileResult) -> None:
         "index": result.index,
     }
     store.put(key, record)
-
-
-def json_schema() -> dict[str, Any]:
-    from partnerplan.plan.model import Plan
-
-    schema = Plan.model_json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **schema,
-    }
-
-
-def json_schema_text() -> str:
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

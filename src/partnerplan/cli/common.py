@@ -18,6 +18,18 @@ class Say:
         return en if self.lang == "en" else ru
 
 
+def use_color(stream: Any) -> bool:
+    """no-color.org and force-color.org: NO_COLOR (non-empty) off, FORCE_COLOR (non-empty)
+    on, TERM=dumb off; otherwise colour on a terminal only."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
 def color(enabled: bool, code: str, text: str) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if enabled else text
 
@@ -57,11 +69,11 @@ def write(path: str, data: str | bytes, t: Say, inputs: Iterable[str] = ()) -> N
         atomic_write(path, payload)
     except WriteError as exc:
         key = f"why_{exc.reason}"
-        why = say(key, t.lang) if key in _WHY else exc.detail
+        why = say(key, t.lang) if key in WHY else exc.detail
         fail(say("cannot_write", t.lang, path=path, why=why))
 
 
-_WHY = {"why_no_dir", "why_not_dir", "why_denied", "why_read_only", "why_changed"}
+WHY = {"why_no_dir", "why_not_dir", "why_denied", "why_read_only", "why_changed"}
 
 
 def guard_output(path: str | None, inputs: Iterable[str], t: Say) -> None:
@@ -165,7 +177,7 @@ def require_paths(targets: list[str], t: Say) -> None:
 def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
     from partnerplan.diagnostics import format_text
 
-    use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    colored = use_color(sys.stderr)
     # Partners still to be filled are normal in real plans: one line each, and the advice
     # once, instead of a screenful of identical carets.
     empty = [d for d in diags if d.code == "PP204" and d.severity == "warning"]
@@ -173,7 +185,7 @@ def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
         compact = len(empty) > 1 and d in empty
         text = format_text(d, None if compact else lines, lang)
         head, _, rest = text.partition("\n")
-        head = color(use_color, "1;31" if d.severity == "error" else "1;33", head)
+        head = color(colored, "1;31" if d.severity == "error" else "1;33", head)
         if compact and d is not empty[-1]:
             sys.stderr.write(head + "\n")
             continue
@@ -184,9 +196,9 @@ def checked_plan(path: str, t: Say, lang: str) -> Any:
     """Load and check a plan for a command that needs a valid one; exit 1 with errors."""
     from partnerplan.plan.loader import load_plan
 
-    if not os.path.isfile(path):
+    if path != "-" and not os.path.isfile(path):
         fail(t(f"{path}: нет такого файла", f"{path}: no such file"))
-    checked = load_plan(path)
+    checked = load_plan(path)  # «-»: standard input
     errors = checked.errors
     if not checked.ok:
         print_diagnostics(checked.loaded.lines, errors, lang)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from partnerplan.cli.common import (
+    WHY,
     Say,
     checked_plan,
     fail,
@@ -52,7 +53,9 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         import difflib
 
         from partnerplan import validation as api
-        from partnerplan.plan.format import FormatError, format_file
+        from partnerplan.fsutil import WriteError
+        from partnerplan.plan.format import FormatError, format_path
+        from partnerplan.words import say
 
         targets = paths or ["plans"]
         require_paths(targets, t)
@@ -60,7 +63,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         changed = failed = 0
         for f in files:
             try:
-                old, new = format_file(f)
+                result = format_path(f)
             except FormatError as exc:
                 failed += 1
                 if exc.code == "internal":
@@ -74,10 +77,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     sys.stderr.write(t(f"{f}: не удаётся прочитать YAML — сначала partnerplan validate {f}\n",
                                        f"{f}: cannot read the YAML — run partnerplan validate {f} first\n"))  # fmt: skip
                 continue
-            except Exception as exc:
-                failed += 1
-                sys.stderr.write(f"{f}: {exc}\n")
-                continue
+            old, new = result.old, result.new
             if old == new:
                 continue
             changed += 1
@@ -87,7 +87,14 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             elif check:
                 sys.stdout.write(t(f"изменился бы: {f}\n", f"would reformat: {f}\n"))
             else:
-                write(f, new, t)
+                try:
+                    result.write()  # refused if the file was saved in between, or is read-only
+                except WriteError as exc:
+                    failed += 1
+                    changed -= 1
+                    why = say(f"why_{exc.reason}", lang) if f"why_{exc.reason}" in WHY else exc.detail
+                    sys.stderr.write(say("cannot_write", lang, path=f, why=why) + "\n")
+                    continue
                 sys.stdout.write(t(f"отформатирован: {f}\n", f"reformatted: {f}\n"))
         unchanged = len(files) - changed - failed
         summary = t(f"Файлов: {len(files)}; изменено: {changed}; без изменений: {unchanged}; с ошибками: {failed}",
@@ -263,7 +270,15 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 )
             )
         checked = checked_plan(plan, t, lang)
-        text, notes, new_year = rollover(plan, to)
+        from partnerplan.plan.format import FormatError
+
+        try:
+            text, notes, new_year = rollover(plan, to)
+        except FormatError as exc:
+            fail(t(f"{plan}: ВНУТРЕННЯЯ ОШИБКА: новый план потерял бы данные или комментарии ({exc.detail}); "
+                   "ничего не записано. Сообщите, пожалуйста, разработчикам.",
+                   f"{plan}: INTERNAL ERROR: the new plan would lose data or comments ({exc.detail}); "
+                   "nothing written. Please report."), 1)  # fmt: skip
         if output is None:
             output = next_year_path(plan, checked.plan.year, new_year)
         if os.path.abspath(output) == os.path.abspath(plan):

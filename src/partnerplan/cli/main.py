@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from partnerplan import __version__
-from partnerplan.cli.common import Say, color, fail, print_diagnostics, require_paths, write
+from partnerplan.cli.common import Say, color, fail, print_diagnostics, require_paths, use_color, write
 
 LANGS = ("ru", "en")
 
@@ -106,45 +106,60 @@ def build_app(lang: str = "ru") -> typer.Typer:
             typer.Option("--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")),
         ] = False,
         fmt: Annotated[
-            str, typer.Option("--format", help=t("Вывод: text или json.", "Output: text or json."))
+            str,
+            typer.Option(
+                "--format",
+                help=t(
+                    "Вывод: text, json, sarif (code scanning GitHub/GitLab) или github (аннотации GitHub Actions).",
+                    "Output: text, json, sarif (GitHub/GitLab code scanning) or github (Actions annotations).",
+                ),
+            ),
         ] = "text",
     ) -> None:
+        from partnerplan import formats
         from partnerplan import validation as api
-        from partnerplan.diagnostics import format_json
 
-        if fmt not in ("text", "json"):
-            fail(
-                t(
-                    f"неизвестный формат «{fmt}»: допустимы text и json",
-                    f"unknown format '{fmt}': use text or json",
-                )
-            )
-        targets = paths or ["plans"]
-        require_paths(targets, t)
+        if fmt not in formats.FORMATS:
+            fail(t(f"неизвестный формат «{fmt}»: допустимы {', '.join(formats.FORMATS)}",
+                   f"unknown format '{fmt}': use {', '.join(formats.FORMATS)}"))  # fmt: skip
+        machine = fmt != "text"
+        # Inside plans/ (or any folder of plans) the plans are here.
+        targets = paths or (["plans"] if os.path.isdir("plans") else ["."])
+        missing = [p for p in targets if p != "-" and not os.path.exists(p)]
+        if missing and machine:
+            sys.stdout.write("[]\n" if fmt == "json" else "")  # a machine reader still gets its format
+        require_paths([p for p in targets if p != "-"], t)
         files = api.find_plan_files(targets)
         if not files:
+            if fmt == "json":
+                sys.stdout.write("[]\n")
             fail(
                 t(
                     f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
                     f"no plan files (*.yaml, *.yml) in {', '.join(targets)}",
                 )
             )
-        summary = api.validate(targets, strict=strict)
+        summary = api.validate(files, strict=strict)  # the folders are walked once
         if fmt == "json":
-            sys.stdout.write(format_json(summary.diagnostics, lang) + "\n")
+            sys.stdout.write(formats.as_json(summary.diagnostics, lang))
+        elif fmt == "sarif":
+            sys.stdout.write(formats.as_sarif(summary.diagnostics, lang))
+        elif fmt == "github":
+            sys.stdout.write(formats.as_github(summary.diagnostics, lang))
         else:
-            use_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
             for result in summary.results:
                 print_diagnostics(result.lines, result.diagnostics, lang)
+            counts = (
+                t(f", партнёров: {summary.partners}, мероприятий: {summary.activities}",
+                  f", partners: {summary.partners}, activities: {summary.activities}")
+                if not summary.errors else ""
+            )  # fmt: skip
             line = t(
-                f"Проверено файлов: {summary.files}, партнёров: {summary.partners}, "
-                f"мероприятий: {summary.activities}; ошибок: {summary.errors}, "
+                f"Проверено файлов: {summary.files}{counts}; ошибок: {summary.errors}, "
                 f"предупреждений: {summary.warnings}",
-                f"Checked files: {summary.files}, partners: {summary.partners}, "
-                f"activities: {summary.activities}; errors: {summary.errors}, "
-                f"warnings: {summary.warnings}",
+                f"Checked files: {summary.files}{counts}; errors: {summary.errors}, warnings: {summary.warnings}",
             )
-            sys.stdout.write(color(use_color, "1;31" if summary.errors else "1;32", line) + "\n")
+            sys.stdout.write(color(use_color(sys.stdout), "1;31" if summary.errors else "1;32", line) + "\n")
         raise typer.Exit(1 if summary.errors else 0)
 
     @app.command(
@@ -158,10 +173,20 @@ def build_app(lang: str = "ru") -> typer.Typer:
             str | None,
             typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
         ] = None,
+        registry: Annotated[
+            bool,
+            typer.Option(
+                "--registry",
+                help=t(
+                    "Схема partners.yaml (общие партнёры сети), а не файла плана.",
+                    "The schema of partners.yaml (a network's shared partners), not of a plan file.",
+                ),
+            ),
+        ] = False,
     ) -> None:
-        from partnerplan.validation import json_schema_text
+        from partnerplan.plan.schema import json_schema_text
 
-        text = json_schema_text()
+        text = json_schema_text(registry)
         if output:
             write(output, text, t)
         else:
@@ -185,8 +210,8 @@ def build_app(lang: str = "ru") -> typer.Typer:
             typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
         ] = False,
     ) -> None:
+        from partnerplan.plan.schema import json_schema_text
         from partnerplan.plan.starter import starter_plan
-        from partnerplan.validation import json_schema_text
 
         os.makedirs(directory, exist_ok=True)
         target = os.path.join(directory, name)

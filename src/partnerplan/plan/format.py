@@ -1,27 +1,44 @@
 """One canonical layout for plan files, keeping every comment and every value.
 
 The layout: keys in the schema's order (unknown keys after, as found), 2-space indent,
-lists of records in block style with «- » under their key, short vocabulary and date
-records and lists of words in flow style (`{id: edu, name: …}`, `[edu, prof]`), each
-value on one line (never re-wrapped: a one-line value also makes a one-line git diff),
-quotes only where YAML needs them, LF line ends, one final newline.
+quotes only where YAML needs them, each value on one line (never re-wrapped), LF line
+ends, one final newline. Records (partners, activities, …) are written in block style,
+one key a line. A list of words or dates (`directions: [edu, prof]`) and a short record
+of a vocabulary or a calendar (`- {id: edu, name: …}`) are written in flow style while
+the whole line stays within LINE_LIMIT characters, and in block style, one item a line,
+when it would not: a one-item edit of a long list of goals is then a one-line git diff.
+The choice depends on the values and their indentation only, so a second run keeps it.
+
+What the formatter cannot restyle without moving a comment, it leaves as written: a
+node with a comment on its line keeps its style; a flow collection with a comment
+inside (`{id: eco, # …`) is kept verbatim, only re-indented; the lines before the
+document's `---` (with a `%YAML` directive) and from a closing `...` on are kept as
+they are.
 
 Like black, `format_text` proves its output before anyone writes it: the output must
-read back to the same data (every scalar compared as the text the validator sees),
-keep every comment, and be stable under a second run. A failure there is an internal
-error, never a changed plan.
+read back to the same data (every scalar compared as the text the validator sees), keep
+every comment — counted by `comment_texts`, a scanner of its own on libyaml's token
+positions, independent of ruamel, which drops what it cannot attach — and be stable
+under a second run. A failure there is an internal error, never a changed plan.
+`format_path` also remembers the file as read, so its `write` refuses to replace a file
+that was saved meanwhile (fsutil.WriteError "changed").
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from partnerplan.fsutil import FileState
+from partnerplan.plan.comments import Scan, ScanError, lost_comments, scan
 from partnerplan.plan.model import Plan
 from partnerplan.plan.translate import field_model, model_keys
+
+LINE_LIMIT = 100  # a flow list or record longer than this is written one item a line
 
 # Lists whose records are short enough to read best on one line each.
 _FLOW_RECORDS = {("directions",), ("groups",), ("forms",), ("calendar", "breaks"), ("calendar", "terms")}
@@ -50,54 +67,208 @@ def round_trip_yaml() -> Any:
 
 def format_text(text: str, root: type[BaseModel] = Plan) -> str:
     """The canonical form of a plan's text; raises FormatError when it cannot."""
-    y = round_trip_yaml()
-    try:
-        data = y.load(text.replace("\r\n", "\n"))
-    except Exception as exc:
-        raise FormatError("syntax", str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    if data is None:
-        return text
-    before_comments = _comments(data)
-    _canonical(data, (), root)
-    out = io.StringIO()
-    y.dump(data, out)
-    result = out.getvalue()
-    result = result.rstrip("\n") + "\n"
-    _assert_equivalent(text, result, before_comments, root)
+    text = text.replace("\r\n", "\n")
+    result = _format(text, root)
+    _assert_equivalent(text, result, root)
     return result
 
 
-def _canonical(
-    node: Any, path: tuple[str, ...], model: type[BaseModel] | None, keep_style: bool = False
+# --- formatting ------------------------------------------------------------------------
+
+
+def _format(text: str, root: type[BaseModel]) -> str:
+    try:
+        found = scan(text)
+    except ScanError as exc:
+        raise FormatError("syntax", str(exc)) from None
+    y = round_trip_yaml()
+    try:
+        data = y.load(text[found.body_start : found.body_end])
+    except Exception:
+        # A body that needs its prologue (a %TAG directive), or plain bad YAML: read the
+        # whole text; the proof refuses the result if a comment there would be lost.
+        found = Scan(found.comments, 0, len(text), found.flows)
+        data = _load(y, text)
+    prologue, body, epilogue = (
+        text[: found.body_start],
+        text[found.body_start : found.body_end],
+        text[found.body_end :],
+    )
+    if data is None:
+        return text
+    first_line = text.count("\n", 0, found.body_start)
+    # Flow collections holding a comment: ruamel would drop the comment, so they stay as written.
+    kept_flows = {
+        (line - first_line, col): text[start:end]
+        for start, end, line, col in found.flows
+        if any(start <= pos < end for pos, _ in found.comments)
+    }
+    kept: dict[str, tuple[str, int]] = {}
+    if kept_flows:
+        if _position(data) in kept_flows:
+            return text  # the whole document is one commented flow collection
+        _keep(data, kept_flows, kept, body)
+    _Layout(frozenset(kept)).node(data, (), root, False, 0, 0)
+    out = io.StringIO()
+    y.dump(data, out)
+    result = _restore(out.getvalue(), kept)
+    result = result.rstrip("\n") + "\n"
+    if epilogue:
+        epilogue = epilogue.rstrip("\n") + "\n"
+    return prologue + result + epilogue
+
+
+def _load(y: Any, text: str) -> Any:
+    try:
+        return y.load(text)
+    except Exception as exc:
+        raise FormatError("syntax", str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
+def _position(node: Any) -> tuple[int, int] | None:
+    lc = getattr(node, "lc", None)
+    return (lc.line, lc.col) if lc is not None else None
+
+
+def _keep(
+    node: Any, targets: dict[tuple[int, int], str], kept: dict[str, tuple[str, int]], body: str
 ) -> None:
-    """Order keys and choose styles, depth first. `keep_style`: the parent holds a comment
-    written on this node's line, which a change of style would leave stranded."""
+    """Replace each commented flow collection by a placeholder scalar; `_restore` puts
+    its original text back after dumping."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
-        order = model_keys(model)
-        keys = list(node.keys())
-        wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
-        if wanted != keys:
-            _reorder(node, wanted)
-        flow = path[-1:] == ("#item",) and path[:-1] in _FLOW_RECORDS
-        if not keep_style and not _has_comments(node):  # restyling could strand comments
-            if flow:
-                node.fa.set_flow_style()
-            else:
-                node.fa.set_block_style()
-        for k in node:
-            commented = _commented(node, k)
-            _canonical(node[k], (*_parent_key(path), str(k)), field_model(model, str(k)), commented)
+        slots: list[Any] = list(node.keys())
     elif isinstance(node, CommentedSeq):
-        scalars = all(not isinstance(v, (dict, list)) for v in node)
-        if not keep_style and not _has_comments(node):
-            if scalars and len(node) > 0:
-                node.fa.set_flow_style()
+        slots = list(range(len(node)))
+    else:
+        return
+    for slot in slots:
+        child = node[slot]
+        where = _position(child) if isinstance(child, (CommentedMap, CommentedSeq)) else None
+        if where is not None and where in targets:
+            n = 0
+            while (placeholder := f"PARTNERPLANKEEP{len(kept)}X{n}") in body:
+                n += 1
+            kept[placeholder] = (targets[where], where[1])
+            node[slot] = placeholder
+        else:
+            _keep(child, targets, kept, body)
+
+
+def _restore(out: str, kept: dict[str, tuple[str, int]]) -> str:
+    for placeholder, (original, old_col) in kept.items():
+        at = out.find(placeholder)
+        if at == -1 or out.find(placeholder, at + 1) != -1:
+            raise FormatError("internal", "a commented flow collection could not be kept")
+        delta = at - (out.rfind("\n", 0, at) + 1) - old_col
+        lines = original.split("\n")
+        for i in range(1, len(lines)):
+            line = lines[i]
+            if delta >= 0:
+                lines[i] = " " * delta + line if line.strip() else line
             else:
-                node.fa.set_block_style()
-        for i, v in enumerate(node):
-            _canonical(v, (*path, "#item"), model, _commented(node, i))
+                blank = len(line) - len(line.lstrip(" "))
+                lines[i] = line[min(blank, -delta) :]
+        out = out[:at] + "\n".join(lines) + out[at + len(placeholder) :]
+    return out
+
+
+class _Layout:
+    """Orders keys and chooses block or flow style, depth first, for a ruamel tree.
+
+    Each node is told the column its block form starts at (`col`) and how much of its
+    line precedes it when written inline (`prefix`), which decides flow or block."""
+
+    def __init__(self, kept: frozenset[str]) -> None:
+        self.kept = kept
+
+    def node(
+        self,
+        node: Any,
+        path: tuple[str, ...],
+        model: type[BaseModel] | None,
+        keep_style: bool,
+        col: int,
+        prefix: int,
+    ) -> None:
+        """`keep_style`: the parent holds a comment written on this node's line, which a
+        change of style would leave stranded."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        if isinstance(node, CommentedMap):
+            order = model_keys(model)
+            keys = list(node.keys())
+            wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
+            if wanted != keys:
+                _reorder(node, wanted)
+            record = path[-1:] == ("#item",) and path[:-1] in _FLOW_RECORDS
+            if not keep_style and not _has_comments(node):  # restyling could strand comments
+                if record and not self._holds_kept(node) and prefix + _width(node) <= LINE_LIMIT:
+                    node.fa.set_flow_style()
+                else:
+                    node.fa.set_block_style()
+            for k in node:
+                self.node(
+                    node[k],
+                    (*_parent_key(path), str(k)),
+                    field_model(model, str(k)),
+                    _commented(node, k),
+                    col + 2,
+                    col + len(str(k)) + 2,
+                )
+        elif isinstance(node, CommentedSeq):
+            words = all(not isinstance(v, (dict, list)) and v not in self.kept for v in node)
+            if not keep_style and not _has_comments(node):
+                if words and len(node) > 0 and prefix + _width(node) <= LINE_LIMIT:
+                    node.fa.set_flow_style()
+                else:
+                    node.fa.set_block_style()
+            for i, v in enumerate(node):
+                self.node(v, (*path, "#item"), model, _commented(node, i), col + 2, col + 2)
+
+    def _holds_kept(self, node: Any) -> bool:
+        if isinstance(node, dict):
+            return any(self._holds_kept(v) for v in node.values())
+        if isinstance(node, list):
+            return any(self._holds_kept(v) for v in node)
+        return isinstance(node, str) and node in self.kept
+
+
+# Text that YAML would read as something else, or that holds flow indicators, is quoted.
+_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
+_NOT_TEXT = re.compile(
+    r"[-+]?(\.?[0-9][0-9_.:eE+-]*|\.inf|\.nan)|~|null|true|false|yes|no|on|off|y|n|"
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*",
+    re.IGNORECASE,
+)
+
+
+def _width(value: Any) -> int:
+    """About how many characters `value` takes written in flow style."""
+    if isinstance(value, dict):
+        inner = sum(len(str(k)) + 2 + _width(v) for k, v in value.items())
+        return 2 + inner + 2 * max(len(value) - 1, 0)
+    if isinstance(value, list):
+        return 2 + sum(_width(v) for v in value) + 2 * max(len(value) - 1, 0)
+    if isinstance(value, bool):
+        return 5 if not value else 4
+    if value is None:
+        return 4
+    text = str(value)
+    if not isinstance(value, str):
+        return len(text)
+    quoted = (
+        not text
+        or text[0] in _PLAIN_START
+        or text != text.strip()
+        or any(c in text for c in ",[]{}\n")
+        or ": " in text
+        or " #" in text
+        or text.endswith(":")
+        or _NOT_TEXT.fullmatch(text) is not None
+    )
+    return len(text) + (2 + text.count("'") if quoted else 0)
 
 
 def _parent_key(path: tuple[str, ...]) -> tuple[str, ...]:
@@ -118,8 +289,11 @@ def _reorder(node: Any, wanted: list[Any]) -> None:
 
 
 def _commented(parent: Any, key: Any) -> bool:
+    """A comment on the key's line or inside its value. Slot 1 holds the comment lines
+    above the key: they stay put whatever the value's style, and which key ruamel gives
+    them depends on the style of the value before, so they must not decide it."""
     entry = parent.ca.items.get(key)
-    return bool(entry) and any(x is not None for x in entry)
+    return bool(entry) and any(x is not None for i, x in enumerate(entry) if i != 1)
 
 
 def _has_comments(node: Any) -> bool:
@@ -132,73 +306,73 @@ def _has_comments(node: Any) -> bool:
     return any(_has_comments(c) for c in children)
 
 
-def _comments(node: Any) -> list[str]:
-    """Every comment text in a loaded document, blank lines and spacing ignored."""
-    found: list[str] = []
-
-    def token_texts(tok: Any) -> None:
-        if tok is None:
-            return
-        if isinstance(tok, list):
-            for t in tok:
-                token_texts(t)
-            return
-        value = getattr(tok, "value", None)
-        if isinstance(value, str):
-            found.extend(c.strip() for c in re.findall(r"#[^\n]*", value))
-
-    def walk(n: Any) -> None:
-        ca = getattr(n, "ca", None)
-        if ca is not None:
-            token_texts(ca.comment)
-            for v in ca.items.values():
-                token_texts(v)
-            token_texts(getattr(ca, "end", None))
-        if isinstance(n, dict):
-            for v in n.values():
-                walk(v)
-        elif isinstance(n, list):
-            for v in n:
-                walk(v)
-
-    walk(node)
-    return sorted(found)
+# --- the proof ---------------------------------------------------------------------------
 
 
-def _assert_equivalent(before: str, after: str, before_comments: list[str], root: type[BaseModel]) -> None:
+def _assert_equivalent(before: str, after: str, root: type[BaseModel]) -> None:
     from partnerplan.plan.load import load_text
 
     a = load_text(before, "before")
     b = load_text(after, "after")
     if a.data != b.data:
         raise FormatError("internal", "the formatted text reads back to different data")
-    again = round_trip_yaml().load(after)
-    if _comments(again) != before_comments:
-        raise FormatError("internal", "a comment would be lost")
-    if format_text_unchecked(after, root) != after:
+    lost = lost_comments(before, after)
+    if lost:
+        raise FormatError("internal", f"a comment would be lost: {lost[0]}")
+    if _format(after, root) != after:
         raise FormatError("internal", "formatting is not stable")
 
 
-def format_text_unchecked(text: str, root: type[BaseModel] = Plan) -> str:
-    """One pass without the safety checks (used by the stability check itself)."""
-    y = round_trip_yaml()
-    data = y.load(text)
-    if data is None:
-        return text
-    _canonical(data, (), root)
-    out = io.StringIO()
-    y.dump(data, out)
-    return out.getvalue().rstrip("\n") + "\n"
+# --- files -----------------------------------------------------------------------------
 
 
-def format_file(path: str) -> tuple[str, str]:
-    """(the text as it is, the canonical text). Raises fmt.FormatError."""
+@dataclass(frozen=True, slots=True)
+class Formatted:
+    """A plan file and its canonical text, and the file as it was read."""
+
+    path: str
+    old: str
+    new: str
+    state: FileState | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    def write(self) -> None:
+        """Replace the file by the canonical text, through a link to its target, unless
+        it is write-protected or was saved since it was read (fsutil.WriteError)."""
+        from partnerplan.fsutil import atomic_write
+
+        atomic_write(self.path, self.new, expect=self.state)
+
+
+def format_path(path: str) -> Formatted:
+    """Read a plan file (or a partners.yaml) and format it. Raises FormatError."""
+    from partnerplan.fsutil import ReadError, file_state, read_limited
+    from partnerplan.plan.load import MAX_BYTES, read_diagnostic
     from partnerplan.plan.loader import load_plan
-    from partnerplan.plan.model import Plan, Registry
+    from partnerplan.plan.model import Registry
     from partnerplan.plan.network import is_registry
 
-    loaded = load_plan(path, registry=None).loaded  # the limits of every reader hold here too
+    try:
+        before = file_state(path)
+        raw = read_limited(path, MAX_BYTES)
+    except ReadError as exc:
+        raise FormatError("syntax", read_diagnostic(exc).message()) from None
+    # The limits of every reader hold here too: one loader for all.
+    loaded = load_plan(raw, path=path, registry=None).loaded
     if loaded.data is None:
         first = next((d for d in loaded.diagnostics if d.severity == "error"), None)
         raise FormatError("syntax", first.message() if first else "")
-    return loaded.text, format_text(loaded.text, Registry if is_registry(path) else Plan)
+    state = None
+    if before is not None:
+        state = FileState(before.device, before.inode, before.size, before.mtime_ns, raw)
+    new = format_text(loaded.text, Registry if is_registry(path) else Plan)
+    return Formatted(path, loaded.text, new, state)
+
+
+def format_file(path: str) -> tuple[str, str]:
+    """(the text as it is, the canonical text). Raises FormatError."""
+    result = format_path(path)
+    return result.old, result.new

@@ -1,4 +1,8 @@
-"""The commented starter plan written by `partnerplan init`."""
+"""The commented starter plan written by `partnerplan init`.
+
+It is already in `partnerplan fmt`'s layout (a test keeps it so): a new plan passes the
+pre-commit fmt hook as it is. Lists under a comment keep their block style there.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ planner:
     name: И. И. Иванова
 year: 2025/2026                                 # учебный год; календарный — просто 2026
 title: Комплексный план работы с социальными партнёрами на 2025/2026 учебный год
-goals:
+goals:                                          # цели: каждая — отдельной строкой «- …»
   - Создание системы взаимодействия с социальными институтами для творческого развития ребёнка.
-tasks:
+tasks:                                          # задачи; results — ожидаемые результаты
   - Создание условий для социализации воспитанников.
 groups:                                         # группы партнёров в порядке таблицы
   - {{id: edu, name: Образовательные организации}}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from partnerplan.dates.schedule import plan_schedule
@@ -146,6 +147,7 @@ def report(
     from partnerplan.documents.report import build_report
 
     r = build_report(net.orgs, year_end=year_end)
+    r.by_month = every_month(r.by_month, [(o.plan.start, o.plan.end) for o in net.orgs])
     title = (
         "Анализ работы с социальными партнёрами за год"
         if year_end
@@ -177,3 +179,19 @@ def report(
             bar_chart(r.by_direction, "События по направлениям") if r.by_direction else b""
         )
     return Rendered(render_template(f"report.{to}", context, templates).encode("utf-8"), extra)
+
+
+def every_month(counted: list[tuple[date, int]], years: list[tuple[date, date]]) -> list[tuple[date, int]]:
+    """Every month from the first plan year's start to the last one's end, zeros included:
+    a month without events is a fact about the year, not a gap to close up."""
+    counts = dict(counted)
+    months = [d.replace(day=1) for d in counts]
+    months += [d.replace(day=1) for span in years for d in span]
+    if not months:
+        return []
+    month, last = min(months), max(months)
+    out: list[tuple[date, int]] = []
+    while month <= last:
+        out.append((month, counts.get(month, 0)))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return out

@@ -40,7 +40,10 @@ def bar_chart(items: list[tuple[str, int]], title: str, fmt: str = "png") -> byt
     """Events per month or per direction, with the counts written on the bars."""
     fig = new_figure(9, 3.6)
     ax = fig.add_subplot(1, 1, 1)
-    labels = [name for name, _ in items]
+    from partnerplan.documents.ooxml import xml_text  # the SVG is XML
+
+    # Names are plan text: a «$» would start a mathtext formula (and a bad one an error).
+    labels = [xml_text(name).replace("$", r"\$") for name, _ in items]
     values = [n for _, n in items]
     bars = ax.bar(range(len(values)), values, color="#4a6fa5")
     slanted = len(labels) > 6

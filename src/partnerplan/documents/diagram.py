@@ -23,15 +23,15 @@ class Node:
 
 
 def model_nodes(plan: Plan, voc: Vocabulary) -> list[Node]:
-    """Each group is one node, each partner without a group is a node of its own."""
+    """Each group is one node, each partner without a group is a node of its own; in the
+    order of the plan's table."""
+    from partnerplan.documents.table import partner_blocks
+
     nodes: list[Node] = []
-    for p in plan.partners:
-        if p.group is None:
-            nodes.append(Node(p.name, (), _forms([p], voc)))
-    order = [g.id for g in plan.groups] + [g for g in voc.groups if g not in {x.id for x in plan.groups}]
-    for gid in order:
-        members = [p for p in plan.partners if p.group == gid]
-        if members:
+    for gid, members in partner_blocks(plan):
+        if gid is None:
+            nodes.extend(Node(p.name, (), _forms([p], voc)) for p in members)
+        else:
             nodes.append(Node(voc.groups[gid], tuple(p.name for p in members), _forms(members, voc)))
     return nodes
 
@@ -45,11 +45,20 @@ def _forms(partners: list[Partner], voc: Vocabulary) -> tuple[str, ...]:
 
 
 def _wrap(text: str, width: int) -> str:
+    from partnerplan.documents.ooxml import xml_text  # the SVG is XML too
+
+    text = xml_text(text)
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
 
 
+# Centred text drawn as written (no mathtext).
+_PLAIN = {"ha": "center", "va": "center", "parse_math": False}
+
+
 def render_model(plan: Plan, voc: Vocabulary, fmt: str = "png") -> bytes:
-    """The model as PNG or SVG bytes (deterministic for the same plan)."""
+    """The model as PNG or SVG bytes (deterministic for the same plan).
+
+    Names are drawn as written: `parse_math=False`, or «$…$» would be read as a formula."""
     from partnerplan.documents.charts import figure_bytes, new_figure
 
     nodes = model_nodes(plan, voc)
@@ -69,7 +78,7 @@ def render_model(plan: Plan, voc: Vocabulary, fmt: str = "png") -> bytes:
             # Neighbouring labels sit at different distances so that they do not overlap.
             t = 0.6 if i % 2 == 0 else 0.45
             box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.92}
-            ax.text(t * x, t * y, label, ha="center", va="center", fontsize=8.5, style="italic",
+            ax.text(t * x, t * y, label, **_PLAIN, fontsize=8.5, style="italic",
                     color="#1f3b63", zorder=3, bbox=box)  # fmt: skip
         members = node.members[:6]
         more = len(node.members) - len(members)
@@ -81,9 +90,9 @@ def render_model(plan: Plan, voc: Vocabulary, fmt: str = "png") -> bytes:
                 lines.append(f"и ещё {more}")
         box = {"boxstyle": "round,pad=0.5", "facecolor": "#eaf1fb", "edgecolor": "#4a6fa5", "linewidth": 1.4}
         weight = "bold" if not members else "normal"
-        ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=9.5, zorder=4, fontweight=weight,
+        ax.text(x, y, "\n".join(lines), **_PLAIN, fontsize=9.5, zorder=4, fontweight=weight,
                 bbox=box)  # fmt: skip
     box = {"boxstyle": "round,pad=0.8", "facecolor": "#2f5597", "edgecolor": "#1f3b63", "linewidth": 2}
-    ax.text(0, 0, _wrap(plan.planner.name, 22), ha="center", va="center", fontsize=13, fontweight="bold",
+    ax.text(0, 0, _wrap(plan.planner.name, 22), **_PLAIN, fontsize=13, fontweight="bold",
             zorder=5, color="white", bbox=box)  # fmt: skip
     return figure_bytes(fig, fmt)

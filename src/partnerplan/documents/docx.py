@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import io
+import struct
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 
@@ -22,7 +23,15 @@ from docx.shared import Mm, Pt
 from partnerplan.dates.schedule import Event
 from partnerplan.documents.datewords import long_date, month_title
 from partnerplan.documents.labels import PLAN_HEADERS, labels
-from partnerplan.documents.ooxml import Cell, page_field, set_fonts, table_xml
+from partnerplan.documents.ooxml import (
+    Cell,
+    page_field,
+    set_fonts,
+    set_properties,
+    table_xml,
+    tidy_package,
+    xml_text,
+)
 from partnerplan.documents.table import GroupRow, Row, calendar_blocks
 from partnerplan.plan.check import Vocabulary
 from partnerplan.plan.model import Plan
@@ -30,6 +39,11 @@ from partnerplan.plan.model import Plan
 # ГОСТ Р 7.0.97-2016, п. 5.1: left 20 mm, right 10 mm, top and bottom 20 mm.
 MARGINS_MM = {"left": 20, "right": 10, "top": 20, "bottom": 20}
 TEXT_WIDTH_MM = 297 - MARGINS_MM["left"] - MARGINS_MM["right"]  # 267 mm
+TEXT_HEIGHT_MM = 210 - MARGINS_MM["top"] - MARGINS_MM["bottom"]  # 170 mm
+APPROVER_WIDTH_MM = 85
+_PT_MM = 25.4 / 72
+# A line of Times New Roman 12 pt at single spacing: the font's line gap is 1.15 em.
+LINE_MM = 12 * 1.15 * _PT_MM
 # № | партнёр | характеристика | формы | период — widths that fit the seed's text.
 PLAN_COLUMNS_MM = (13, 50, 72, 97, 35)
 CALENDAR_COLUMNS_MM = (38, 92, 62, 40, 35)
@@ -91,35 +105,36 @@ def _render_docx(
         heading(doc, title, None if plan.title else plan.planner.name)
         doc.element.body.insert(len(doc.element.body) - 1, _plan_table(rows, lang))
     if events is not None:
-        if include_plan:
-            doc.add_page_break()  # type: ignore[no-untyped-call]
-        heading(doc, words["calendar"], plan.planner.name)
+        # A new page through the heading's own «page break before»: a page-break
+        # paragraph would leave an empty line at the top of the next page.
+        heading(doc, words["calendar"], plan.planner.name, new_page=include_plan)
         doc.element.body.insert(len(doc.element.body) - 1, _calendar_table(events, lang))
     if model_png is not None:
-        if include_plan or events is not None:
-            doc.add_page_break()  # type: ignore[no-untyped-call]
-        heading(doc, words["model"], plan.planner.name)
+        new_page = include_plan or events is not None
+        heading(doc, words["model"], plan.planner.name, new_page=new_page)
+        above = heading_mm(words["model"], plan.planner.name)
+        if not new_page and plan.planner.approver:
+            above += approver_mm(_approver_lines(plan, words))
         pic = doc.add_paragraph()
         pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        pic.add_run().add_picture(io.BytesIO(model_png), width=Mm(230))
+        pic.add_run().add_picture(io.BytesIO(model_png), width=Mm(picture_width_mm(model_png, above)))
     if include_plan:
         from partnerplan.documents.embed import embed_plan
 
         embed_plan(doc, plan)
-    props = doc.core_properties
-    props.title = title
     # The planner and the year travel with the document, so `partnerplan import` brings
     # them back exactly (the visible title has the planner in the genitive case).
-    props.subject = plan.planner.name
-    props.category = plan.year
-    props.author = plan.planner.author or plan.planner.name
-    props.language = "en-GB" if lang == "en" else "ru-RU"
     # Fixed dates keep the document reproducible: the same plan gives the same XML.
-    stamp = datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=timezone.utc)  # noqa: UP017
-    props.created = stamp
-    props.modified = stamp
-    props.revision = 1
-    props.last_modified_by = props.author
+    set_properties(
+        doc,
+        title=title,
+        subject=plan.planner.name,
+        author=plan.planner.author or plan.planner.name,
+        category=plan.year,
+        language="en-GB" if lang == "en" else "ru-RU",
+        stamp=datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=timezone.utc),  # noqa: UP017
+    )
+    tidy_package(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -161,38 +176,73 @@ def base_styles(doc: DocxDocument) -> None:
                 set_fonts(rpr, size_pt=12)
 
 
-def _approver(doc: DocxDocument, plan: Plan, words: dict[str, str]) -> None:
+def _approver_lines(plan: Plan, words: dict[str, str]) -> list[str]:
     assert plan.planner.approver is not None
-    lines = [
+    return [
         words["approve"],
         plan.planner.approver.position,
         f"_______________ {plan.planner.approver.name}",
         words["approve_date"],
     ]
-    for i, text in enumerate(lines):
+
+
+# Space around the «УТВЕРЖДАЮ» lines and the headings, in points.
+_APPROVER_SPACE_PT = {2: (12, 0), 3: (6, 18)}  # line index → (before, after)
+_HEADING_AFTER_PT = (6, 12)  # after the title when a subtitle follows, after the last line
+
+
+def _approver(doc: DocxDocument, plan: Plan, words: dict[str, str]) -> None:
+    for i, text in enumerate(_approver_lines(plan, words)):
         p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - 85)
-        if i == 2:
-            p.paragraph_format.space_before = Pt(12)
-        if i == 3:
-            p.paragraph_format.space_before = Pt(6)
-            p.paragraph_format.space_after = Pt(18)
-        run = p.add_run(text)
+        p.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - APPROVER_WIDTH_MM)
+        before, after = _APPROVER_SPACE_PT.get(i, (0, 0))
+        if before:
+            p.paragraph_format.space_before = Pt(before)
+        if after:
+            p.paragraph_format.space_after = Pt(after)
+        run = p.add_run(xml_text(text))
         run.bold = i == 0
 
 
-def heading(doc: DocxDocument, title: str, subtitle: str | None) -> None:
+def approver_mm(lines: Sequence[str]) -> float:
+    """How tall the «УТВЕРЖДАЮ» block is on the page (estimated as Word wraps it)."""
+    space = sum(b + a for b, a in _APPROVER_SPACE_PT.values()) * _PT_MM
+    return sum(_height(t, APPROVER_WIDTH_MM) for t in lines) * LINE_MM + space
+
+
+def heading(doc: DocxDocument, title: str, subtitle: str | None, *, new_page: bool = False) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(6 if subtitle else 12)
+    p.paragraph_format.space_after = Pt(_HEADING_AFTER_PT[0] if subtitle else _HEADING_AFTER_PT[1])
     p.paragraph_format.keep_with_next = True
-    p.add_run(title).bold = True
+    if new_page:
+        p.paragraph_format.page_break_before = True
+    p.add_run(xml_text(title)).bold = True
     if subtitle:
         s = doc.add_paragraph()
         s.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        s.paragraph_format.space_after = Pt(12)
+        s.paragraph_format.space_after = Pt(_HEADING_AFTER_PT[1])
         s.paragraph_format.keep_with_next = True
-        s.add_run(subtitle)
+        s.add_run(xml_text(subtitle))
+
+
+def heading_mm(title: str, subtitle: str | None) -> float:
+    lines = _height(title, TEXT_WIDTH_MM) + (_height(subtitle, TEXT_WIDTH_MM) if subtitle else 0)
+    space = (sum(_HEADING_AFTER_PT) if subtitle else _HEADING_AFTER_PT[1]) * _PT_MM
+    return lines * LINE_MM + space
+
+
+# What the estimates above may miss (a line that wraps after all, the picture line's
+# descent): the picture is made this much shorter than the room left.
+_SLACK_MM = 8.0
+
+
+def picture_width_mm(png: bytes, above_mm: float) -> float:
+    """The widest the picture can be so that it fits on the page below `above_mm` of text
+    — with its heading, on one page — and within the text width."""
+    width_px, height_px = (int(x) for x in struct.unpack(">II", png[16:24]))  # the PNG's IHDR
+    room = max(TEXT_HEIGHT_MM - above_mm - _SLACK_MM, 40.0)
+    return min(TEXT_WIDTH_MM, room * width_px / height_px)
 
 
 # Times New Roman 12 pt averages ~2 mm a character in Russian text; used only to keep
@@ -242,7 +292,7 @@ def aligned_lines(activities: Sequence[str], periods: Sequence[str]) -> tuple[li
 def _plan_table(rows: list[Row], lang: str):  # type: ignore[no-untyped-def]
     def cells(row: Row) -> list[Cell]:
         if isinstance(row, GroupRow):
-            return [Cell([f"{row.number}."]), Cell([f"{row.name}:"], span=4, bold=True)]
+            return [Cell([f"{row.number}."]), Cell([f"{row.name}:"], span=4, bold=True, keep_next=True)]
         acts, pers = aligned_lines(row.activities, row.periods)
         return [
             Cell([f"{row.number}."]),
@@ -264,14 +314,16 @@ def _calendar_table(events: tuple[Event, ...], lang: str):  # type: ignore[no-un
 
     def rows() -> Iterator[list[Cell]]:
         for block in blocks:
-            yield [Cell([month_title(block.first_day, lang)], span=5, bold=True, center=True)]
+            yield [Cell([month_title(block.first_day, lang)], span=5, bold=True, center=True, keep_next=True)]
             for e in block.events:
                 assert e.date is not None
                 yield _event_cells(long_date(e.date, lang), e)
         if undated:
-            yield [Cell([words["undated"]], span=5, bold=True, center=True)]
+            yield [Cell([words["undated"]], span=5, bold=True, center=True, keep_next=True)]
             for e in undated:
                 yield _event_cells((e.period or "").strip(), e)
+        if not blocks and not undated:  # a header over nothing would look like a fault
+            yield [Cell([words["no_events"]], span=5, center=True)]
 
     return table_xml(_twips(CALENDAR_COLUMNS_MM), header, rows())
 

@@ -10,6 +10,7 @@ show. The table stays the source of truth for everything visible.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -21,6 +22,14 @@ from partnerplan.plan.model import Plan
 
 _NS = "urn:partnerplan:plan:1"
 _PARTNAME = "/customXml/partnerplan1.xml"
+# JSON escapes the C0 controls itself; what XML 1.0 still forbids after that (DEL is
+# allowed; lone surrogates and U+FFFE/U+FFFF are not) is written as a JSON \u escape,
+# so the part stays well-formed XML and the data comes back exactly.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def embed_plan(doc: Any, plan: Plan) -> None:
@@ -28,6 +37,7 @@ def embed_plan(doc: Any, plan: Plan) -> None:
     # What the table shows (purposes, periods) is left out: the table is the truth for it.
     visible: Any = {"partners": {"__all__": {"purpose": True, "activities": {"__all__": {"period"}}}}}
     payload = plan.model_dump_json(by_alias=True, exclude_defaults=True, exclude=visible)
+    payload = _NOT_XML.sub(_json_escape, payload)
     head = f'<?xml version="1.0" encoding="UTF-8"?>\n<plan xmlns="{_NS}">'.encode()
     blob = head + escape(payload).encode("utf-8") + b"</plan>"
     part = Part(PackURI(_PARTNAME), "application/xml", blob, doc.part.package)

@@ -1,5 +1,6 @@
 """The few WordprocessingML pieces python-docx has no API for, in one tested place:
-fonts for every script slot, the repeated header row, fields, and tables built as XML.
+fonts for every script slot, the repeated header row, fields, tables built as XML, text
+made XML-safe, and the package tidied of python-docx's template leftovers.
 
 Tables are built with lxml element by element: python-docx's `add_row` and `cell()`
 walk the whole table on each call, which is quadratic in the number of rows.
@@ -7,11 +8,17 @@ walk the whole table on each call, which is quadratic in the number of rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -19,6 +26,30 @@ from lxml import etree  # type: ignore[import-untyped]
 
 W_NS = nsdecls("w")
 FONT = "Times New Roman"
+
+# XML 1.0 allows TAB, LF, CR and the ranges below; lxml refuses anything else ("All
+# strings must be XML compatible"). Text pasted from Word brings vertical tabs (its
+# Shift+Enter) and form feeds: those become spaces, the rest of the C0 controls, lone
+# surrogates and U+FFFE/U+FFFF are dropped. CR is dropped too: Word shows it as nothing.
+_NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_AS_SPACE = {"\x0b": " ", "\x0c": " "}
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (tab and newline are kept)."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(lambda m: _AS_SPACE.get(m.group(), ""), text)
+
+
+# Core properties (title, author, …) hold at most 255 characters (python-docx refuses
+# more, and Word truncates); the document's own text keeps the whole string.
+PROPERTY_LIMIT = 255
+
+
+def property_text(text: str) -> str:
+    text = xml_text(text)  # otherwise as written: `partnerplan import` reads the planner back
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def set_fonts(
@@ -60,6 +91,9 @@ class Cell:
     span: int = 1
     bold: bool = False
     center: bool = False
+    # A heading row (a group, a month): its paragraphs keep with the next row, so that
+    # the heading never ends a page alone. One such cell marks the whole row.
+    keep_next: bool = False
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -67,12 +101,17 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TC, _P, _R, _T, _TR = _W + "tc", _W + "p", _W + "r", _W + "t", _W + "tr"
 
 
-def _add_paras(tc: Any, lines: Sequence[str], bold: bool, center: bool) -> None:
+def _add_paras(tc: Any, lines: Sequence[str], bold: bool, center: bool, keep_next: bool) -> None:
     sub = etree.SubElement
-    for text in lines or ("",):
+    for line in lines or ("",):
+        text = xml_text(line)
         p = sub(tc, _P)
-        if center:
-            sub(sub(p, _W + "pPr"), _W + "jc", {_W + "val": "center"})
+        if center or keep_next:
+            ppr = sub(p, _W + "pPr")
+            if keep_next:  # CT_PPrBase: keepNext comes before jc
+                sub(ppr, _W + "keepNext")
+            if center:
+                sub(ppr, _W + "jc", {_W + "val": "center"})
         if text:
             r = sub(p, _R)
             if bold:
@@ -81,7 +120,7 @@ def _add_paras(tc: Any, lines: Sequence[str], bold: bool, center: bool) -> None:
                 sub(rpr, _W + "bCs")
             t = sub(r, _T)
             t.text = text
-            if text[0] == " " or text[-1] == " ":
+            if text[0] in " \t\n" or text[-1] in " \t\n":
                 t.set(_XML_SPACE, "preserve")
 
 
@@ -91,9 +130,12 @@ def table_xml(
     rows: Iterable[Sequence[Cell]],
     *,
     repeat_header: bool = True,
+    keep_together: bool = False,
 ) -> BaseOxmlElement:
     """A bordered fixed-layout table; the header row repeats on every page.
 
+    `keep_together` keeps every row with the next: a short table moves to the next page
+    whole instead of leaving its last rows there alone.
     Built with lxml directly, element by element: linear in the number of rows."""
     total = sum(widths_twips)
     borders = "".join(
@@ -105,27 +147,131 @@ def table_xml(
     head_cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
         f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>'
-        f"<w:t>{escape(text)}</w:t></w:r></w:p></w:tc>"
+        f"<w:t>{escape(xml_text(text))}</w:t></w:r></w:p></w:tc>"
         for w, text in zip(widths_twips, header, strict=True)
     )
+    # tblPr children in CT_TblPr's order (ECMA-376 Part 1, 17.4.60): tblW, tblBorders,
+    # tblLayout, tblCellMar, tblLook — Word reports another order as unreadable content.
     tbl = parse_xml(
         f"<w:tbl {W_NS}><w:tblPr>"
-        f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tblW w:w="{total}" w:type="dxa"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
         'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr>{head_trpr}</w:trPr>{head_cells}</w:tr></w:tbl>"
     )
     sub = etree.SubElement
+    last: Any = None
     for row in rows:
         tr = sub(tbl, _TR)
-        # Keep a row on one page unless it is taller than a good part of a page.
-        if max((len(c.lines) for c in row), default=0) <= 15:
+        keep_next = keep_together or any(c.keep_next for c in row)
+        # Keep a row on one page unless it is taller than a good part of a page; a
+        # heading row always.
+        if keep_next or max((len(c.lines) for c in row), default=0) <= 15:
             sub(sub(tr, _W + "trPr"), _W + "cantSplit")
         for cell in row:
             tc = sub(tr, _TC)
             if cell.span > 1:  # body cells take their widths from the grid (fixed layout)
                 sub(sub(tc, _W + "tcPr"), _W + "gridSpan", {_W + "val": str(cell.span)})
-            _add_paras(tc, cell.lines, cell.bold, cell.center)
+            _add_paras(tc, cell.lines, cell.bold, cell.center, keep_next)
+        last = tr
+    if keep_together and last is not None:  # the last row keeps with what follows the table
+        for ppr in last.iter(_W + "pPr"):
+            for el in ppr.findall(_W + "keepNext"):
+                ppr.remove(el)
     return tbl
+
+
+# --- the package ---------------------------------------------------------------------
+
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>partnerplan</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+# CT_Settings elements that come after w:compat, for a settings part that has none.
+_AFTER_COMPAT = (
+    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)  # fmt: skip
+WORD_2013 = "15"  # compatibilityMode: below 15 Word opens the file in compatibility mode
+
+
+def tidy_package(doc: Any) -> None:
+    """Take out what python-docx's template (a 2013 Mac Word file) leaves in every document.
+
+    The portrait thumbnail of an empty page, the 438 KB stylesWithEffects part (Word 2010
+    reads it, nothing else does), «generated by python-docx» and «Microsoft Macintosh
+    Word» in the properties, and compatibility mode 14, which makes Word open the file in
+    «режим ограниченной функциональности».
+    """
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del package.rels[rid]
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, _APP_XML.encode(), package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            del doc.part.rels[rid]
+    props = doc.core_properties._element
+    for tag in ("dc:description", "cp:keywords"):
+        for el in props.findall(qn(tag)):
+            props.remove(el)
+    _word_2013(doc.settings.element)
+
+
+def _word_2013(settings: Any) -> None:
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = settings.makeelement(qn("w:compat"), {})
+        later = (
+            el for el in settings if isinstance(el.tag, str) and etree.QName(el).localname in _AFTER_COMPAT
+        )
+        first_later = next(later, None)
+        if first_later is not None:
+            first_later.addprevious(compat)
+        else:
+            settings.append(compat)
+    for el in compat.findall(qn("w:compatSetting")):
+        if el.get(qn("w:name")) == "compatibilityMode":
+            el.set(qn("w:val"), WORD_2013)
+            return
+    compat.append(
+        compat.makeelement(
+            qn("w:compatSetting"),
+            {
+                qn("w:name"): "compatibilityMode",
+                qn("w:uri"): "http://schemas.microsoft.com/office/word",
+                qn("w:val"): WORD_2013,
+            },
+        )
+    )
+
+
+def set_properties(
+    doc: Any, *, title: str, subject: str = "", author: str = "", category: str = "",
+    language: str = "ru-RU", stamp: datetime | None = None,
+) -> None:  # fmt: skip
+    """Core properties, each made XML-safe and cut to the 255 characters the format allows.
+
+    A fixed `stamp` keeps the document reproducible: the same input gives the same XML."""
+    props = doc.core_properties
+    props.title = property_text(title)
+    props.subject = property_text(subject)
+    props.author = property_text(author)
+    props.category = property_text(category)
+    props.language = language
+    props.last_modified_by = props.author
+    props.revision = 1
+    if stamp is not None:
+        props.created = stamp
+        props.modified = stamp

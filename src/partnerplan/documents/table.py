@@ -1,9 +1,11 @@
 """The «Комплексный план» table as data: what every renderer (docx, html, md) draws.
 
-Rows follow seed 002: partners without a group first, then each group as a header row
-followed by its partners; every row, header rows included, is numbered («8.
-Образовательные организации:»), and a partner's activities are lines of one cell with
-each period on the line of its activity — a run of equal periods is written once.
+Rows follow the file, as seed 002 does: a partner without a group stands where the file
+has it; a group is a header row followed by all its partners, at the place of its first
+partner, and the groups listed under `groups:` take their places in that list's order.
+Every row, header rows included, is numbered («8. Образовательные организации:»), and a
+partner's activities are lines of one cell with each period on the line of its activity
+— a run of equal periods is written once.
 """
 
 from __future__ import annotations
@@ -51,18 +53,40 @@ class PartnerRow:
 Row = GroupRow | PartnerRow
 
 
-def plan_rows(plan: Plan, voc: Vocabulary) -> list[Row]:
-    by_group: dict[str | None, list[Partner]] = {}
+def partner_blocks(plan: Plan) -> list[tuple[str | None, list[Partner]]]:
+    """The table's order: (group id, its partners) and (None, [a partner without a group]).
+
+    Each partner without a group keeps its place in the file; each group sits where its
+    first partner is. The places held by groups listed under `groups:` are then given to
+    those groups in the list's order, so an explicit table order wins over the partners'
+    order without moving anything else.
+    """
+    members: dict[str, list[Partner]] = {}
+    slots: list[str | Partner] = []
     for p in plan.partners:
-        by_group.setdefault(p.group, []).append(p)
-    ordered: list[tuple[str | None, list[Partner]]] = [(None, by_group.get(None, []))]
-    listed = {x.id for x in plan.groups}
-    for gid in [g.id for g in plan.groups] + [g for g in voc.groups if g not in listed]:
-        if by_group.get(gid):
-            ordered.append((gid, by_group[gid]))
+        if p.group is None:
+            slots.append(p)
+        elif p.group in members:
+            members[p.group].append(p)
+        else:
+            members[p.group] = [p]
+            slots.append(p.group)
+    listed = [g.id for g in plan.groups if g.id in members]
+    in_list_order = iter(listed)
+    blocks: list[tuple[str | None, list[Partner]]] = []
+    for slot in slots:
+        if isinstance(slot, str):
+            gid = next(in_list_order) if slot in listed else slot
+            blocks.append((gid, members[gid]))
+        else:
+            blocks.append((None, [slot]))
+    return blocks
+
+
+def plan_rows(plan: Plan, voc: Vocabulary) -> list[Row]:
     rows: list[Row] = []
     n = 0
-    for group, members in ordered:
+    for group, members in partner_blocks(plan):
         if group is not None:
             n += 1
             rows.append(GroupRow(n, voc.groups[group]))

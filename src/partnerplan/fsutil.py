@@ -32,7 +32,9 @@ def read_limited(path: str, limit: int) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read(limit + 1)
     try:
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 raise ReadError(path, "not_file")
             data = fh.read(limit + 1)

@@ -39,6 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "template_error": ("ошибка в шаблоне: {detail}", "template error: {detail}"),
     "cannot_write": ("не удалось записать {path}: {why}", "cannot write {path}: {why}"),
+    "cannot_read": ("{path}: {why}", "{path}: {why}"),
     "why_no_dir": ("папки для файла нет — создайте её или укажите другую", "the folder does not exist"),
     "why_not_dir": ("путь к папке ведёт на файл", "the folder path is a file"),
     "why_denied": ("нет прав на запись в эту папку", "permission denied"),

@@ -101,7 +101,8 @@ def format_diff(results: list[Any], fmt: str, t: Say) -> str:
 
     def problem(label: str, d: Any) -> str:
         side = label or say("worktree", lang)
-        return f"{side}: {d.line}:{d.column}: {d.message(lang)}"
+        where = f"{d.line}:{d.column}: " if d.line else ""
+        return f"{side}: {where}{d.message(lang)}"
 
     if fmt == "json":
         import json

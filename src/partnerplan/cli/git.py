@@ -74,8 +74,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                         )
                     )
                 else:
-                    sys.stderr.write(t(f"{f}: не удаётся прочитать YAML — сначала partnerplan validate {f}\n",
-                                       f"{f}: cannot read the YAML — run partnerplan validate {f} first\n"))  # fmt: skip
+                    why = t(
+                        f"не удаётся прочитать YAML ({exc.detail})", f"cannot read the YAML ({exc.detail})"
+                    )
+                    sys.stderr.write(f"{f}: {why}; " + t(f"подробности: partnerplan validate {f}\n",
+                                                         f"details: partnerplan validate {f}\n"))  # fmt: skip
                 continue
             old, new = result.old, result.new
             if old == new:
@@ -189,8 +192,12 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     )
     def textconv(path: Annotated[str, typer.Argument()]) -> None:
         from partnerplan.git.textconv import textconv
+        from partnerplan.problems import Problem
 
-        sys.stdout.write(textconv(path, lang))
+        try:
+            sys.stdout.write(textconv(path, lang))
+        except Problem as exc:
+            fail(exc.message(lang), exc.exit_code)
 
     @app.command(
         "git-setup",

@@ -61,15 +61,24 @@ def show(rev: str, path: str, root: str, limit: int) -> bytes | None:
 
 
 def changed_plans(root: str, rev_a: str, rev_b: str | None) -> list[str]:
-    """Plan files that differ between two revisions, or between a revision and the work tree."""
+    """Plan files that differ between two revisions, or between a revision and the work tree.
+
+    Names come NUL-separated (-z): git would otherwise quote «план.yaml» as
+    "\\320\\277…", and such a name would never match a file."""
     args = (
-        ["diff", "--name-only", "--no-renames", rev_a] + ([rev_b] if rev_b else []) + ["--", *PLAN_PATTERNS]
+        ["diff", "-z", "--name-only", "--no-renames", rev_a]
+        + ([rev_b] if rev_b else [])
+        + ["--", *PLAN_PATTERNS]
     )
-    names = _git(args, root).stdout.decode("utf-8").splitlines()
+    names = _names(_git(args, root).stdout)
     if rev_b is None:  # new files not yet added are part of the work tree too
-        untracked = _git(["ls-files", "--others", "--exclude-standard", "--", *PLAN_PATTERNS], root)
-        names += untracked.stdout.decode("utf-8").splitlines()
+        untracked = _git(["ls-files", "-z", "--others", "--exclude-standard", "--", *PLAN_PATTERNS], root)
+        names += _names(untracked.stdout)
     return sorted(set(names))
+
+
+def _names(out: bytes) -> list[str]:
+    return [n.decode("utf-8", "surrogateescape") for n in out.split(b"\0") if n]
 
 
 def relative_to_root(path: str, root: str) -> str:

@@ -70,14 +70,18 @@ def diff_bytes(
 
 
 def diff_files(file_a: str, file_b: str) -> FileDiff:
-    from partnerplan.fsutil import read_limited
-    from partnerplan.plan.load import MAX_BYTES
+    from partnerplan.fsutil import ReadError, read_limited
+    from partnerplan.plan.load import MAX_BYTES, read_diagnostic
 
+    sides: list[bytes] = []
+    for f in (file_a, file_b):
+        try:
+            sides.append(read_limited(f, MAX_BYTES))
+        except ReadError as exc:  # said like any other reason a side is not a plan
+            return FileDiff(file_b, [], [], problems=[(f, read_diagnostic(exc))])
     # Each side's own partners.yaml, found beside it.
-    return diff_bytes(
-        file_b, read_limited(file_a, MAX_BYTES), read_limited(file_b, MAX_BYTES), (file_a, file_b),
-        (_registry_beside(file_a), _registry_beside(file_b)),
-    )  # fmt: skip
+    registries = (_registry_beside(file_a), _registry_beside(file_b))
+    return diff_bytes(file_b, sides[0], sides[1], (file_a, file_b), registries)
 
 
 def _registry_beside(path: str) -> Any:
@@ -91,7 +95,7 @@ def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> li
     """REV_A vs REV_B; one revision: it vs the work tree; none: HEAD vs the work tree."""
     from partnerplan.fsutil import ReadError, read_limited
     from partnerplan.git import gitio
-    from partnerplan.plan.load import MAX_BYTES
+    from partnerplan.plan.load import MAX_BYTES, read_diagnostic
     from partnerplan.plan.network import REGISTRY_NAME, is_registry
 
     root = gitio.toplevel()
@@ -129,7 +133,11 @@ def diff_revisions(rev_a: str | None, rev_b: str | None, paths: list[str]) -> li
     for name in names:
         if is_registry(name):
             continue  # shared details: their effect shows in the plans that use them
-        old, new = version(base, name), version(rev_b, name)
+        try:
+            old, new = version(base, name), version(rev_b, name)
+        except ReadError as exc:  # a work-tree file that cannot be read: said, not raised
+            out.append(FileDiff(name, [], [], problems=[(WORK_TREE, read_diagnostic(exc))]))
+            continue
         if old == new:
             continue
         result = diff_bytes(

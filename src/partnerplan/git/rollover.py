@@ -27,7 +27,8 @@ from typing import Any
 
 import yaml
 
-from partnerplan.plan.format import FormatError, lost_comments, round_trip_yaml
+from partnerplan.plan.comments import lost_comments
+from partnerplan.plan.format import FormatError, round_trip_yaml
 
 Path = tuple[str | int, ...]
 _CALENDAR_DATES = ("breaks", "days_off", "working_days")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partnerplan.dates.schedule import plan_schedule
+from partnerplan.problems import Problem
 from partnerplan.words import say
 
 
@@ -16,6 +17,8 @@ def textconv(path: str, lang: str = "ru") -> str:
     if not checked.ok:
         # Not a plan: as it is, so git still shows a diff; unreadable: say why in one line.
         first = checked.first_error()
+        if first is not None and first.code in ("PP001", "PP006"):  # nothing to show at all
+            raise Problem("cannot_read", exit_code=1, path=path, why=first.message(lang))
         if checked.loaded.text or first is None:
             return checked.loaded.text
         return f"# partnerplan: {first.message(lang)}\n"

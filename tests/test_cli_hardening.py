@@ -1,0 +1,73 @@
+"""Inputs that are not plain plan files: non-ASCII names under git, FIFOs, devices,
+missing paths — always a message, never a hang or a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import PLANS, Run
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_diff_sees_plans_with_russian_file_names(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "t@example.org")
+    git(tmp_path, "config", "user.name", "T")
+    (tmp_path / "планы").mkdir()
+    plan = tmp_path / "планы" / "план кружка.yaml"
+    shutil.copy(PLANS / "rukodelnitsa.yaml", plan)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "план")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("period: Май-июнь", "period: Апрель", 1), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("diff", "--exit-code")
+    assert code == 1
+    assert "планы/план кружка.yaml" in out and "«Май-июнь» → «Апрель»" in out
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{p}"],
+        ["fmt", "--check", "{p}"],
+        ["schedule", "{p}"],
+        ["textconv", "{p}"],
+        ["diff", "{plan}", "{p}"],
+    ],
+)
+def test_a_fifo_is_refused_not_waited_on(fifo: Path, run: Run, args: list[str]) -> None:
+    code, out, err = run(*[a.format(p=fifo, plan=PLANS / "rukodelnitsa.yaml") for a in args])
+    assert code in (1, 2)
+    assert "не обычный файл" in out + err or "нет такого файла" in out + err
+
+
+def test_a_link_to_dev_zero_is_refused(tmp_path: Path, run: Run) -> None:
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    for args in (["validate", str(link)], ["fmt", "--check", str(link)], ["textconv", str(link)]):
+        code, out, err = run(*args)
+        assert code in (1, 2) and "не обычный файл" in out + err, args
+
+
+def test_textconv_on_a_missing_path_says_so(run: Run, tmp_path: Path) -> None:
+    code, out, err = run("textconv", str(tmp_path / "nope.yaml"))
+    assert code == 1 and out == "" and "файл не найден" in err

@@ -71,3 +71,14 @@ def test_a_link_to_dev_zero_is_refused(tmp_path: Path, run: Run) -> None:
 def test_textconv_on_a_missing_path_says_so(run: Run, tmp_path: Path) -> None:
     code, out, err = run("textconv", str(tmp_path / "nope.yaml"))
     assert code == 1 and out == "" and "файл не найден" in err
+
+
+def test_the_schedule_table_shows_escape_sequences_and_markup_as_text(tmp_path: Path, run: Run) -> None:
+    plan = tmp_path / "p.yaml"
+    text = (PLANS / "rukodelnitsa.yaml").read_text(encoding="utf-8")
+    plan.write_text(text.replace("name: Ледовый дворец", 'name: "Ледовый [bold]дворец\\e]0;взлом\\a"'), encoding="utf-8")
+    code, out, err = run("schedule", str(plan), "--partner", "ice_palace")
+    assert code == 0, err
+    assert "\x1b]0;" not in out and "\x07" not in out
+    assert "[bold]" in out  # shown, not taken as rich markup
+    assert "\\x1b" in out  # the escape is shown as text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -233,3 +235,28 @@ def test_usage_errors_are_russian_with_the_way_out() -> None:
         [sys.executable, "-m", "partnerplan", "render"], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 2 and "не хватает аргумента PLAN" in proc.stderr
+
+
+def test_a_foreign_cache_entry_is_only_a_miss(run: Run, tmp_path: Path) -> None:
+    import json
+    import os
+
+    plan = tmp_path / "p.yaml"
+    shutil.copy(PLANS / "rukodelnitsa.yaml", plan)
+    code, first, _ = run("validate", str(plan))
+    assert code == 0
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "partnerplan" / "validate"
+    entries = list(folder.rglob("*.json"))
+    assert entries
+    for bad in (
+        {"d": [{"code": "PP999", "severity": "error", "line": 1, "column": 1, "args": {}}], "index": [],
+         "partners": 0, "activities": 0},
+        {"d": [{"code": "PP204", "severity": "error", "line": "x", "column": 1, "args": {}}]},
+        {"d": [{"code": "PP204", "severity": "warning", "line": 1, "column": 1, "args": {}}], "index": [],
+         "partners": 0, "activities": 0},
+        ["not", "a", "record"],
+    ):  # fmt: skip
+        for entry in entries:
+            entry.write_text(json.dumps(bad), encoding="utf-8")
+        code, out, err = run("validate", str(plan))
+        assert code == 0 and out == first and "Traceback" not in err

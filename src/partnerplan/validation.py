@@ -185,20 +185,28 @@ def _read(file: str) -> bytes | None:
 
 
 def _cached(store: Any, key: str, file: str, raw: bytes) -> FileResult | None:
-    record = store.get(key)
-    if record is None:
-        return None
-    try:
-        diags = [
-            Diagnostic(d["code"], d["severity"], file, d["line"], d["column"], d["args"]) for d in record["d"]
-        ]
-        from partnerplan.plan.load import decode
+    """A remembered answer, if the record is one we could have written: anything else in
+    the cache folder (another version's, a damaged or planted file) is a miss."""
+    from partnerplan.messages.ru import RU
+    from partnerplan.plan.load import decode
 
+    record = store.get(key)
+    try:
+        diags = []
+        for d in record["d"]:
+            code, severity, line, column, args = d["code"], d["severity"], d["line"], d["column"], d["args"]
+            if code not in RU or severity not in ("error", "warning") or not isinstance(args, dict):
+                return None
+            if not (isinstance(line, int) and isinstance(column, int)):
+                return None
+            diags.append(Diagnostic(code, severity, file, line, column, args))
+            diags[-1].message(), diags[-1].hint()  # its words can be made
         text, _ = decode(raw, file)
-        index = [tuple(x) for x in record["index"]]
-        return FileResult(file, text.splitlines(), diags, record["partners"], record["activities"], index)
-    except Exception:
+        index = [(str(a), str(b), int(c), int(e)) for a, b, c, e in record["index"]]
+        partners, activities = int(record["partners"]), int(record["activities"])
+    except Exception:  # whatever shape the record has, it is only a miss
         return None
+    return FileResult(file, text.splitlines(), diags, partners, activities, index)
 
 
 def _remember(store: Any, key: str, result: FileResult) -> None:

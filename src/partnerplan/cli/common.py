@@ -215,8 +215,13 @@ def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> 
 
     from partnerplan.documents.datewords import day_and_weekday, month_title
 
+    from rich.markup import escape
+
+    def safe(text: str | None) -> str:  # plan text is shown, never obeyed: no markup, no escapes
+        return escape(terminal_safe(text or ""))
+
     console = Console()
-    table = Table(title=plan.title or plan.planner.name, show_lines=False, header_style="bold")
+    table = Table(title=safe(plan.title or plan.planner.name), show_lines=False, header_style="bold")
     table.add_column(t("Дата", "Date"), no_wrap=True)
     table.add_column(t("Партнёр", "Partner"))
     table.add_column(t("Мероприятие", "Activity"))
@@ -234,15 +239,15 @@ def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> 
             month = key
             table.add_section()
             table.add_row(f"[bold]{month_title(e.date, lang)}[/bold]", *blank)
-        row = [day_and_weekday(e.date, lang), e.partner_name, e.title, e.form]
-        table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+        row = [day_and_weekday(e.date, lang), safe(e.partner_name), safe(e.title), safe(e.form)]
+        table.add_row(*row, *([safe(e.responsible)] if with_resp else []))
     undated = [e for e in events if e.date is None]
     if undated:
         table.add_section()
         table.add_row(f"[bold]{t('Без дат', 'Undated')}[/bold]", *blank)
         for e in undated:
-            row = [(e.period or "—").strip(), e.partner_name, e.title, e.form]
-            table.add_row(*row, *([e.responsible or ""] if with_resp else []))
+            row = [safe((e.period or "—").strip()), safe(e.partner_name), safe(e.title), safe(e.form)]
+            table.add_row(*row, *([safe(e.responsible)] if with_resp else []))
     console.print(table)
     dated = sum(1 for e in events if e.date is not None)
     note = t(

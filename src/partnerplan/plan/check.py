@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -216,8 +215,8 @@ def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) ->
                         "PP205",
                         value=day.isoformat(),
                         year=plan.year,
-                        start=_ru_date(plan.start),
-                        end=_ru_date(plan.end),
+                        start=plan.start.strftime("%d.%m.%Y"),
+                        end=plan.end.strftime("%d.%m.%Y"),
                     )
     cal = plan.calendar
     ranges = [("breaks", cal.breaks or [])]
@@ -252,23 +251,3 @@ def _duplicates(items: Iterable[tuple[str | None, Path]], smap: SourceMap, at: A
             at(where, "PP200", ident=ident, first=smap.find(seen[ident])[0])
         else:
             seen[ident] = where
-
-
-_MONTHS_GEN = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-
-
-def _ru_date(d: date) -> str:
-    return f"{d.day} {_MONTHS_GEN[d.month - 1]} {d.year}"

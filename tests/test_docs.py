@@ -61,3 +61,19 @@ def test_the_public_api_is_what_the_readme_names() -> None:
     }  # fmt: skip
     for name in partnerplan.__all__:
         assert name == "__version__" or f"`{name}`" in README, name
+
+
+def test_russian_help_has_no_english_placeholders() -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "ru_RU.UTF-8", "COLUMNS": "100"}
+    env.pop("PARTNERPLAN_LANG", None)
+    for name in ["", *commands()]:
+        args = [sys.executable, "-m", "partnerplan", *([name] if name else []), "--help"]
+        out = subprocess.run(args, capture_output=True, text=True, env=env, check=True).stdout
+        assert "Использование: partnerplan" in out, name
+        found = re.findall(r"\[OPTIONS\]|COMMAND|<str>|<int range>|\{[a-z_]+\}|Install completion", out)
+        assert found == [], (name, found)

@@ -51,7 +51,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
             "dates the events, writes the «Комплексный план» in Word.",
         ),
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
     )

@@ -27,6 +27,31 @@ _WORDS = {
 }
 _HELP = "Показать эту справку и выйти."
 _USAGE = "Использование: "
+# The usage line's placeholders: click's words and our arguments' names.
+_USAGE_WORDS = {
+    "[OPTIONS]": "[ПАРАМЕТРЫ]",
+    "COMMAND": "КОМАНДА",
+    "[ARGS]": "[АРГУМЕНТЫ]",
+    "{plan}": "ПЛАН",
+    "{source}": "ДОКУМЕНТ",
+    "{texts}": "ФРАЗА",
+    "{path}": "ФАЙЛ",
+    "[paths]": "[ПУТИ]",
+    "[args]": "[РЕВИЗИИ_И_ПУТИ]",
+    "[directory]": "[ПАПКА]",
+    "[path]": "[ПУТЬ]",
+}
+_TYPE_NAMES = {"str": "текст", "int range": "число", "integer": "число", "text": "текст", "float": "число"}
+_COMPLETION = (
+    "Установить автодополнение команд для текущей оболочки.",
+    "Показать сценарий автодополнения для текущей оболочки (чтобы настроить самим).",
+)
+
+
+def _usage_args(args: str) -> str:
+    for en, ru in _USAGE_WORDS.items():
+        args = args.replace(en, ru)
+    return args
 
 
 def _ru(text: str) -> str:
@@ -44,7 +69,7 @@ def russify() -> None:
         write_usage = formatting.HelpFormatter.write_usage
 
         def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-            write_usage(self, prog, args, _USAGE if prefix is None else prefix)
+            write_usage(self, prog, _usage_args(args), _USAGE if prefix is None else prefix)
 
         formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
         get_help_option = click_core.Command.get_help_option
@@ -56,6 +81,12 @@ def russify() -> None:
             return opt
 
         click_core.Command.get_help_option = help_option  # type: ignore[method-assign]
+    with contextlib.suppress(ImportError, AttributeError, TypeError, IndexError):
+        from typer import completion
+
+        defaults = completion._install_completion_placeholder_function.__defaults__ or ()
+        for option, text in zip(defaults, _COMPLETION, strict=False):
+            option.help = text
 
 
 def russify_rich() -> None:
@@ -71,6 +102,13 @@ def russify_rich() -> None:
         rich_utils.REQUIRED_LONG_STRING = _WORDS["[required]"]
         rich_utils.RICH_HELP = _WORDS["Try [blue]'{command_path} {help_option}'[/] for help."]
         rich_utils.ABORTED_TEXT = _WORDS["Aborted."]
+        # Option types are shown as <str>, <int range>: say them in Russian.
+        from typer._click import types as click_types
+
+        for value in vars(click_types).values():
+            name = getattr(value, "name", None)
+            if isinstance(name, str) and name in _TYPE_NAMES:
+                setattr(value, "name", _TYPE_NAMES[name])  # noqa: B010  instances and classes alike
         # The usage line is highlighted by a pattern that expects the English word.
         cls = type(rich_utils.highlighter)
         cls.highlights = [h.replace("Usage: ", _USAGE) for h in cls.highlights]

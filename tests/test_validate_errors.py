@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -294,3 +295,24 @@ def test_yaml_tags_are_refused_with_their_place(tag: str) -> None:
 def test_the_str_tag_is_plain_text() -> None:
     checked = load_plan(b"version: 1\nplanner: {name: !!str 2026}\nyear: 2025/2026\n", path="p.yaml")
     assert checked.ok and checked.plan is not None and checked.plan.planner.name == "2026"
+
+
+def test_english_keeps_every_hint_russian_has() -> None:
+    import re
+
+    from partnerplan.messages.en import EN
+    from partnerplan.messages.ru import RU
+
+    root = Path(__file__).resolve().parent.parent / "src" / "partnerplan" / "messages"
+    source = (root / "ru.py").read_text(encoding="utf-8") + (root / "en.py").read_text(encoding="utf-8")
+    names = set(re.findall(r"\{(\w+)", source)) | set(re.findall(r'a(?:\.get\(|\[)"(\w+)"', source))
+
+    class Args(dict[str, object]):
+        def __missing__(self, key: str) -> str:
+            return "x"
+
+    args = Args({n: "x" for n in names})
+    args.update(suggestions=["Май"], allowed="a, b", found="text", expected="'a'", reason="denied", count=2)
+    assert set(EN) == set(RU)
+    missing = [code for code in sorted(RU) if RU[code][1](args) and not EN[code][1](args)]
+    assert missing == []

@@ -55,9 +55,12 @@ EN: dict[str, tuple[Text, Text]] = {
     ),
     "PP014": (
         lambda a: "the top level must be a mapping (version, planner, year…)",
-        lambda a: None,
+        lambda a: 'start the file with the lines "version: 1", "planner:", "year: 2025/2026"',
     ),
-    "PP015": (lambda a: "a key must be a word, not a list or mapping", lambda a: None),
+    "PP015": (
+        lambda a: "a key must be a word, not a list or mapping",
+        lambda a: 'write the key as one word, for example "name:"',
+    ),
     "PP016": (lambda a: "unclosed quote", lambda a: "close the quote at the end of the value"),
     "PP017": (
         lambda a: "unexpected colon",
@@ -72,7 +75,10 @@ EN: dict[str, tuple[Text, Text]] = {
         lambda a: "put a space after the colon: '{key}: {value}'".format(**a) if a.get("key") else None,
     ),
     "PP019": (lambda a: "bad indentation", lambda a: "align this line with the keys of its level"),
-    "PP020": (lambda a: "alias without an anchor", lambda a: None),
+    "PP020": (
+        lambda a: "alias without an anchor",
+        lambda a: "define the anchor &name above, or remove the asterisk",
+    ),
     "PP021": (
         lambda a: (
             "a value cannot start with '{char}'".format(**a)
@@ -118,7 +124,7 @@ EN: dict[str, tuple[Text, Text]] = {
         lambda a: "'{key}': expected {exp}, found {found}".format(
             key=a["key"], exp=KIND_EN[a["expected"]], found=KIND_EN.get(a["found"], a["found"])
         ),
-        lambda a: None,
+        lambda a: "compare with a sample: partnerplan init",
     ),
     "PP103": (
         lambda a: "'{value}' is not a date".format(**a),
@@ -133,16 +139,30 @@ EN: dict[str, tuple[Text, Text]] = {
         lambda a: "'{value}': an academic year is two consecutive years".format(**a),
         lambda a: "e.g. 2025/2026",
     ),
-    "PP107": (lambda a: "'{key}': the value is empty".format(**a), lambda a: None),
+    "PP107": (
+        lambda a: "'{key}': the value is empty".format(**a),
+        lambda a: "write a value after the colon, or delete the line if the key is optional",
+    ),
     "PP108": (
         lambda a: "'{value}' is not a valid id".format(**a),
         lambda a: "one word: letters, digits, _ - .",
     ),
     "PP109": (
         lambda a: "'{key}': the number cannot be less than {limit}, found {value}".format(**a),
-        lambda a: None,
+        lambda a: 'write the number without "-", for example 25',
     ),
-    "PP110": (lambda a: "'{key}': {detail}".format(**a), lambda a: None),
+    "PP110": (
+        lambda a: "'{key}': the value{value} does not fit{title}".format(
+            key=a["key"],
+            value=f" '{a['value']}'" if a.get("value") else "",
+            title=f" ({a['title']})" if a.get("title") else "",
+        ),
+        lambda a: (
+            "for example: {about}".format(**a)
+            if a.get("about")
+            else "compare with a sample: partnerplan init"
+        ),
+    ),
     "PP111": (
         lambda a: "'{key}': the number '{value}' is too big".format(**a),
         lambda a: "numbers in a plan have at most {digits} digits".format(**a),
@@ -171,17 +191,31 @@ EN: dict[str, tuple[Text, Text]] = {
         lambda a: "form '{form}' is not in the vocabulary".format(**a),
         maybe("nearest: '{suggestion}'"),
     ),
-    "PP204": (lambda a: "partner '{name}' has no activities yet".format(**a), lambda a: None),
-    "PP205": (lambda a: "date {value} is outside the plan year {year}".format(**a), lambda a: None),
+    "PP204": (
+        lambda a: "partner '{name}' has no activities yet".format(**a),
+        lambda a: "the row will stay empty in the plan; add activities once the work is planned",
+    ),
+    "PP205": (
+        lambda a: "date {value} is outside the plan year {year}".format(**a),
+        lambda a: "check the year in the date, or the plan year (year)",
+    ),
     "PP206": (
         lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
         lambda a: "swap from and to",
     ),
-    "PP207": (lambda a: "'{name}' lies outside the plan year {year}".format(**a), lambda a: None),
-    "PP210": (lambda a: "{field}: '{here}' here, '{shared}' in partners.yaml".format(**a), lambda a: None),
+    "PP207": (
+        lambda a: "'{name}' lies outside the plan year {year}".format(**a),
+        lambda a: "check the years in the dates from and to",
+    ),
+    "PP210": (
+        lambda a: "{field}: '{here}' here, '{shared}' in partners.yaml".format(**a),
+        lambda a: (
+            "shared partner details are written once in partners.yaml: remove the line here or fix it there"
+        ),
+    ),
     "PP211": (
         lambda a: "partner '{ident}' is '{name}' here but '{other}' in another plan ({where})".format(**a),
-        lambda a: None,
+        lambda a: "one id, one partner: align the names or move the partner to partners.yaml",
     ),
     "PP300": (
         lambda a: "cannot read the period '{text}'".format(**a),
@@ -189,14 +223,17 @@ EN: dict[str, tuple[Text, Text]] = {
     ),
     "PP301": (
         lambda a: "date {value} is outside the plan year ({start} – {end})".format(**a),
-        lambda a: None,
+        lambda a: "check the year in the date, or the plan year (year); a date may omit its year",
     ),
     "PP302": (
         lambda a: "the range ends ({end}) before it starts ({start})".format(**a),
         lambda a: "swap them",
     ),
-    "PP303": (lambda a: "no such date: {day} {month}".format(**a), lambda a: None),
-    "PP304": (lambda a: "the period is empty", lambda a: None),
+    "PP303": (lambda a: "no such date: {day} {month}".format(**a), lambda a: "check the day and the month"),
+    "PP304": (
+        lambda a: "the period is empty",
+        lambda a: 'say when: "Октябрь", "Один раз в квартал", "В течение года"',
+    ),
     "PP305": (
         lambda a: "the plan calendar has no break '{name}'".format(**a),
         lambda a: "add it to calendar.breaks",
@@ -207,9 +244,12 @@ EN: dict[str, tuple[Text, Text]] = {
     ),
     "PP400": (
         lambda a: "the period '{text}' gives no working day in the plan year".format(**a),
-        lambda a: None,
+        lambda a: "every day of this period is a weekend, a holiday or a break; give another period or dates",
     ),
-    "PP401": (lambda a: "pinned date {value} is a day off{why}".format(**a), lambda a: None),
+    "PP401": (
+        lambda a: "pinned date {value} is a day off{why}".format(**a),
+        lambda a: "check the date: an event on a day off is possible but is usually a typo",
+    ),
     "PP402": (
         lambda a: "partner '{partner}' has two activities on {day}".format(**a),
         lambda a: "pin one of them with dates",

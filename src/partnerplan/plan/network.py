@@ -158,7 +158,7 @@ def cross_check(index: list[tuple[str, list[tuple[str, str, int, int]]]]) -> lis
             first = by_folder[folder].get(pid)
             if first is None:
                 by_folder[folder][pid] = (name, path, line)
-            elif _norm(first[0]) != _norm(name):
+            elif first[1] != path and _norm(first[0]) != _norm(name):  # within a file: PP200 says it
                 diags.append(
                     Diagnostic(
                         "PP211",

@@ -374,3 +374,13 @@ def test_fmt_hook_fixes_the_file_so_pre_commit_fails_and_passes_a_new_plan(
     run_hook(run, hook, ["plans/other.yaml"])
     # pre-commit fails a hook that changed a file; the file is fixed for the next commit.
     assert Path("plans/other.yaml").read_text(encoding="utf-8") == format_text(UNFORMATTED)
+
+
+def test_the_starter_plan_is_for_the_year_asked_valid_and_canonical() -> None:
+    from partnerplan.plan.loader import load_plan
+
+    text = starter_plan("plan.schema.json", "2030/2031")
+    assert "year: 2030/2031" in text and "dates: [2030-10-15]" in text
+    assert format_text(text) == text
+    checked = load_plan(text.encode(), path="plan.yaml", registry=None)
+    assert checked.ok, checked.errors

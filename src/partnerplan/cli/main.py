@@ -13,7 +13,16 @@ from typing import Annotated, Any
 import typer
 
 from partnerplan import __version__
-from partnerplan.cli.common import Say, color, fail, print_diagnostics, require_paths, use_color, write
+from partnerplan.cli.common import (
+    Say,
+    color,
+    current_school_year,
+    fail,
+    print_diagnostics,
+    require_paths,
+    use_color,
+    write,
+)
 
 LANGS = ("ru", "en")
 
@@ -223,7 +232,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
                 )
             )
         write(os.path.join(directory, "plan.schema.json"), json_schema_text(), t)
-        write(target, starter_plan("plan.schema.json"), t)
+        write(target, starter_plan("plan.schema.json", current_school_year()), t)
         sys.stdout.write(
             t(
                 f"Создан {target}. Проверьте: partnerplan validate {directory}\n",

@@ -17,8 +17,8 @@ planner:
   approver:                                     # необязательно: гриф «УТВЕРЖДАЮ»
     position: Директор МАУ ДО Центр «Название»
     name: И. И. Иванова
-year: 2025/2026                                 # учебный год; календарный — просто 2026
-title: Комплексный план работы с социальными партнёрами на 2025/2026 учебный год
+year: {year}                                 # учебный год; календарный — просто {second}
+title: Комплексный план работы с социальными партнёрами на {year} учебный год
 goals:                                          # цели: каждая — отдельной строкой «- …»
   - Создание системы взаимодействия с социальными институтами для творческого развития ребёнка.
 tasks:                                          # задачи; results — ожидаемые результаты
@@ -49,10 +49,12 @@ partners:
       - form: экскурсия
         title: Экскурсия «Книжкин дом»
         period: Октябрь
-        dates: [2025-10-15]                     # точная дата важнее периода
+        dates: [{first}-10-15]                     # точная дата важнее периода
         responsible: педагог дополнительного образования
 """
 
 
-def starter_plan(schema_ref: str) -> str:
-    return _STARTER.format(schema=schema_ref)
+def starter_plan(schema_ref: str, year: str = "2025/2026") -> str:
+    """The commented starter plan for a school year («2026/2027»)."""
+    first, second = year.split("/")
+    return _STARTER.format(schema=schema_ref, year=year, first=first, second=second)

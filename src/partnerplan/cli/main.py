@@ -247,6 +247,9 @@ def build_app(lang: str = "ru") -> typer.Typer:
     cli_dates.register(app, t, lang)
     cli_documents.register(app, t, lang)
     cli_git.register(app, t, lang)
+    from partnerplan.cli import serve as cli_serve
+
+    cli_serve.register(app, t, lang)
     return app
 
 

@@ -88,6 +88,8 @@ _SCALAR = re.compile(r"^(\s*(?:- )?[a-z_]+: )(?!\s*$)(.+)$", re.M)
 
 def m_swap_scalar(rng: random.Random, t: str) -> str:
     found = list(_SCALAR.finditer(t))
+    if not found:  # an earlier mutation left no scalar to change
+        return t
     m = rng.choice(found)
     new = rng.choice(["[]", "{}", "[a, b]", "{x: 1}", "~", "null", "", "''", "- x", "!!binary aGk=", "123",
                       "-1", "1e400", "2026-02-30", "0000-01-01", "9999-12-31", "true", "[[[[]]]]"])  # fmt: skip
@@ -105,6 +107,8 @@ def m_deep(rng: random.Random, t: str) -> str:
 
 def m_long(rng: random.Random, t: str) -> str:
     found = list(_SCALAR.finditer(t))
+    if not found:  # an earlier mutation left no scalar to change
+        return t
     m = rng.choice(found)
     return (
         t[: m.start(2)]
@@ -115,6 +119,8 @@ def m_long(rng: random.Random, t: str) -> str:
 
 def m_tag(rng: random.Random, t: str) -> str:
     found = list(_SCALAR.finditer(t))
+    if not found:  # an earlier mutation left no scalar to change
+        return t
     m = rng.choice(found)
     tag = rng.choice(
         ("!!python/object/apply:os.system ['true']", "!!str", "!custom x", "!!map {}", "!!int 5")
@@ -135,6 +141,8 @@ def m_anchor(rng: random.Random, t: str) -> str:
 
 def m_control(rng: random.Random, t: str) -> str:
     found = list(_SCALAR.finditer(t))
+    if not found:  # an earlier mutation left no scalar to change
+        return t
     m = rng.choice(found)
     junk = rng.choice(("\x1b]0;owned\x07", "\x1b[2J", "\x00", "\x07", "\u202e", "\ud800", "\x85", "\t", "\r"))
     value = m.group(2)
@@ -181,6 +189,7 @@ MUTATIONS = [m_delete_line, m_duplicate_line, m_indent, m_flip_bytes, m_truncate
 
 
 def make_case(seed: int) -> tuple[str, bytes, str]:
+    """One mutated plan: (the seed plan's file name, the bytes, the mutations' names)."""
     rng = random.Random(seed)
     source = SEEDS[seed % len(SEEDS)]
     text = source.read_text(encoding="utf-8")

@@ -72,14 +72,14 @@ def m_indent(rng: random.Random, t: str) -> str:
 
 
 def m_flip_bytes(rng: random.Random, t: str) -> bytes:  # type: ignore[override]
-    raw = bytearray(t.encode("utf-8"))
+    raw = bytearray(t.encode("utf-8", "surrogatepass"))
     for _ in range(rng.randint(1, 8)):
         raw[rng.randrange(len(raw))] = rng.randrange(256)
     return bytes(raw)
 
 
 def m_truncate(rng: random.Random, t: str) -> bytes:  # type: ignore[override]
-    raw = t.encode("utf-8")
+    raw = t.encode("utf-8", "surrogatepass")
     return raw[: rng.randrange(1, len(raw))]
 
 

@@ -9,13 +9,15 @@ import typer
 
 
 class Say:
-    """Russian or English text for the CLI's own words, chosen once per run."""
+    """The CLI's words in the run's language, from the one catalogue (`partnerplan.words`)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def __call__(self, ru: str, en: str) -> str:
-        return en if self.lang == "en" else ru
+    def __call__(self, key: str, **args: Any) -> str:
+        from partnerplan.words import say
+
+        return say(key, self.lang, **args)
 
 
 def use_color(stream: Any) -> bool:
@@ -122,20 +124,18 @@ def format_diff(results: list[Any], fmt: str, t: Say) -> str:
     text = markdown_escape if md else terminal_safe
     out: list[str] = []
     if not results:
-        return t("Изменений в планах нет.\n", "No changes in plans.\n")
+        return t("cli.common.no_changes_in_plans")
     for r in results:
         out.append(f"### {markdown_escape(r.path)}\n" if md else terminal_safe(r.path))
-        out.extend(f"  ! {t('не план', 'not a plan')}: {text(problem(label, d))}" for label, d in r.problems)
+        out.extend(f"  ! {t('cli.common.not_a_plan')}: {text(problem(label, d))}" for label, d in r.problems)
         if r.status == "added":
-            out.append(t("  + новый файл плана", "  + new plan file"))
+            out.append(t("cli.common.new_plan_file"))
         elif r.status == "removed":
-            out.append(t("  - файл плана удалён", "  - plan file removed"))
+            out.append(t("cli.common.plan_file_removed"))
         for c in r.changes:
             out.append(f"- {text(describe(c, lang))}" if md else f"  {sign(c)} {text(describe(c, lang))}")
         if r.schedule:
-            out.append(
-                t("\n**Расписание:**\n", "\n**Schedule:**\n") if md else t("  Расписание:", "  Schedule:")
-            )
+            out.append(t("cli.common.schedule") if md else t("cli.common.schedule_2"))
             for c in r.schedule:
                 out.append(
                     f"- {text(describe(c, lang))}" if md else f"    {sign(c)} {text(describe(c, lang))}"
@@ -172,7 +172,7 @@ def current_school_year() -> str:
 def require_paths(targets: list[str], t: Say) -> None:
     for p in targets:
         if not os.path.exists(p):
-            fail(t(f"{p}: нет такого файла или папки", f"{p}: no such file or folder"))
+            fail(t("cli.common.no_such_file_or_folder", p=p))
 
 
 def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
@@ -198,37 +198,35 @@ def checked_plan(path: str, t: Say, lang: str) -> Any:
     from partnerplan.plan.loader import load_plan
 
     if path != "-" and not os.path.isfile(path):
-        fail(t(f"{path}: нет такого файла", f"{path}: no such file"))
+        fail(t("cli.common.no_such_file", path=path))
     checked = load_plan(path)  # «-»: standard input
     errors = checked.errors
     if not checked.ok:
         print_diagnostics(checked.loaded.lines, errors, lang)
-        sys.stderr.write(t(f"В плане есть ошибки ({len(errors)}); исправьте их и повторите.\n",
-                           f"The plan has errors ({len(errors)}); fix them and retry.\n"))  # fmt: skip
+        sys.stderr.write(t("cli.common.the_plan_has_errors_fix_them", a0=len(errors)))  # fmt: skip
         raise typer.Exit(1)
     return checked
 
 
 def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from partnerplan.documents.datewords import day_and_weekday, month_title
-
-    from rich.markup import escape
 
     def safe(text: str | None) -> str:  # plan text is shown, never obeyed: no markup, no escapes
         return escape(terminal_safe(text or ""))
 
     console = Console()
     table = Table(title=safe(plan.title or plan.planner.name), show_lines=False, header_style="bold")
-    table.add_column(t("Дата", "Date"), no_wrap=True)
-    table.add_column(t("Партнёр", "Partner"))
-    table.add_column(t("Мероприятие", "Activity"))
-    table.add_column(t("Форма", "Form"))
+    table.add_column(t("cli.common.date"), no_wrap=True)
+    table.add_column(t("cli.common.partner"))
+    table.add_column(t("cli.common.activity"))
+    table.add_column(t("cli.common.form"))
     with_resp = any(e.responsible for e in events)
     if with_resp:
-        table.add_column(t("Ответственный", "Responsible"))
+        table.add_column(t("cli.common.responsible"))
     blank = ("",) * (4 if with_resp else 3)
     month = None
     for e in events:
@@ -244,18 +242,14 @@ def print_table(plan: Any, events: list[Any], sched: Any, lang: str, t: Say) -> 
     undated = [e for e in events if e.date is None]
     if undated:
         table.add_section()
-        table.add_row(f"[bold]{t('Без дат', 'Undated')}[/bold]", *blank)
+        table.add_row(f"[bold]{t('cli.common.undated')}[/bold]", *blank)
         for e in undated:
             row = [safe((e.period or "—").strip()), safe(e.partner_name), safe(e.title), safe(e.form)]
             table.add_row(*row, *([safe(e.responsible)] if with_resp else []))
     console.print(table)
     dated = sum(1 for e in events if e.date is not None)
-    note = t(
-        f"Событий с датами: {dated}, без дат: {len(undated)}.",
-        f"Dated events: {dated}, undated: {len(undated)}.",
-    )
+    note = t("cli.common.dated_events_undated", dated=dated, a1=len(undated))
     cal_note = ""
     if sched.calendar.default_breaks:
-        cal_note = t(" Каникулы — типовые для этого года (задайте свои в calendar.breaks).",
-                     " School breaks are this year's defaults (set yours in calendar.breaks).")  # fmt: skip
+        cal_note = t("cli.common.school_breaks_are_this_year_s")  # fmt: skip
     console.print(note + cal_note)

@@ -18,17 +18,12 @@ from partnerplan.cli.common import (
 
 
 def register(app: typer.Typer, t: Say, lang: str) -> None:
-    @app.command(
-        help=t(
-            "Объяснить периоды: что значит фраза и какие даты она даёт в году плана.",
-            "Explain periods: what a phrase means and the dates it gives in a plan year.",
-        )
-    )
+    @app.command(help=t("cli.dates.explain_periods_what_a_phrase_means"))
     def period(
         texts: Annotated[
             list[str],
             typer.Argument(
-                help=t("Фразы, например «Один раз в квартал».", "Phrases, e.g. «Один раз в квартал»."),
+                help=t("cli.dates.phrases_e_g"),
                 show_default=False,
             ),
         ],
@@ -36,13 +31,10 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             str | None,
             typer.Option(
                 "--year",
-                help=t(
-                    "Год плана: 2025/2026 или 2026; по умолчанию текущий учебный.",
-                    "Plan year; default: the current school year.",
-                ),
+                help=t("cli.dates.plan_year_default_the_current_school"),
             ),
         ] = None,
-        as_json: Annotated[bool, typer.Option("--json", help=t("Вывод в JSON.", "JSON output."))] = False,
+        as_json: Annotated[bool, typer.Option("--json", help=t("cli.dates.json_output"))] = False,
     ) -> None:
         import json
 
@@ -50,18 +42,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
         if year is None:
             year = current_school_year()
-            sys.stderr.write(
-                t(f"Учебный год: {year} (другой — --year)\n", f"School year: {year} (another: --year)\n")
-            )
+            sys.stderr.write(t("cli.dates.school_year_another_year", year=year))
         try:
             cal = year_calendar(year)
         except ValueError:
-            fail(
-                t(
-                    f"«{year}» — не год плана: пишите 2025/2026 или 2026",
-                    f"'{year}' is not a plan year: use 2025/2026 or 2026",
-                )
-            )
+            fail(t("cli.dates.is_not_a_plan_year_use", year=year))
         results = [explain_period(text, cal) for text in texts]
         failed = any(r.error is not None for r in results)
         if as_json:
@@ -73,63 +58,56 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             from partnerplan.documents.datewords import long_date
 
             kinds = {
-                "dated": t("даты", "dated"),
-                "ongoing": t("в течение периода, без дат", "ongoing, no dates"),
-                "on_demand": t("по мере необходимости, без дат", "on demand, no dates"),
+                "dated": t("cli.dates.dated"),
+                "ongoing": t("cli.dates.ongoing_no_dates"),
+                "on_demand": t("cli.dates.on_demand_no_dates"),
             }
             for r in results:
                 out = [f"«{r.text}»"]
                 if r.error is not None:
                     shown = r.as_json(lang)
-                    out.append("  " + t("ошибка", "error") + f": {shown['error']}")
+                    out.append("  " + t("cli.dates.error") + f": {shown['error']}")
                     if shown.get("hint"):
-                        out.append("  " + t("подсказка", "hint") + f": {shown['hint']}")
+                        out.append("  " + t("cli.dates.hint") + f": {shown['hint']}")
                 else:
-                    out.append("  " + t("вид", "kind") + f": {kinds[r.kind or 'dated']}")
+                    out.append("  " + t("cli.dates.kind") + f": {kinds[r.kind or 'dated']}")
                     for w in r.windows:
                         a, b = w.start, w.end
                         span = (
                             long_date(a, lang) if a == b else f"{long_date(a, lang)} — {long_date(b, lang)}"
                         )
-                        out.append(f"  {w.label or '—'}: {span}, " + t("событий", "events") + f": {w.count}")
+                        out.append(f"  {w.label or '—'}: {span}, " + t("cli.dates.events") + f": {w.count}")
                     if r.dates:
                         days = ", ".join(long_date(d, lang) for d in r.dates)
-                        out.append("  " + t("даты", "dates") + f" ({len(r.dates)}): {days}")
+                        out.append("  " + t("cli.dates.dates") + f" ({len(r.dates)}): {days}")
                 sys.stdout.write("\n".join(out) + "\n")
         raise typer.Exit(1 if failed else 0)
 
-    @app.command(
-        help=t(
-            "Мероприятия года по датам: таблица, JSON, CSV или календарь iCalendar (.ics).",
-            "The year's events by date: a table, JSON, CSV or an iCalendar file (.ics).",
-        )
-    )
+    @app.command(help=t("cli.dates.the_year_s_events_by_date"))
     def schedule(
-        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        plan: Annotated[str, typer.Argument(help=t("cli.dates.the_plan_file"))],
         month: Annotated[
             int | None,
             typer.Option(
                 "--month",
                 min=1,
                 max=12,
-                help=t("Только этот месяц (1–12).", "Only this month (1–12)."),
+                help=t("cli.dates.only_this_month_1_12"),
             ),
         ] = None,
         date_from: Annotated[
             str | None,
-            typer.Option("--from", help=t("С даты ГГГГ-ММ-ДД.", "From date YYYY-MM-DD.")),
+            typer.Option("--from", help=t("cli.dates.from_date_yyyy_mm_dd")),
         ] = None,
-        date_to: Annotated[
-            str | None, typer.Option("--to", help=t("По дату ГГГГ-ММ-ДД.", "To date YYYY-MM-DD."))
-        ] = None,
+        date_to: Annotated[str | None, typer.Option("--to", help=t("cli.dates.to_date_yyyy_mm_dd"))] = None,
         partner: Annotated[
             str | None,
-            typer.Option("--partner", help=t("Только этот партнёр (id).", "Only this partner (id).")),
+            typer.Option("--partner", help=t("cli.dates.only_this_partner_id")),
         ] = None,
-        fmt: Annotated[str, typer.Option("--format", help="table | json | csv | ics")] = "table",
+        fmt: Annotated[str, typer.Option("--format", help="table | json | csv | ics | xlsx")] = "table",
         output: Annotated[
             str | None,
-            typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
+            typer.Option("-o", "--output", help=t("cli.dates.write_to_a_file")),
         ] = None,
     ) -> None:
         from datetime import date
@@ -137,36 +115,21 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         from partnerplan.dates.events import events_csv, events_json, select_events
         from partnerplan.dates.schedule import plan_schedule
 
-        if fmt not in ("table", "json", "csv", "ics"):
-            fail(
-                t(
-                    f"неизвестный формат «{fmt}»: table, json, csv или ics",
-                    f"unknown format '{fmt}': table, json, csv or ics",
-                )
-            )
+        if fmt not in ("table", "json", "csv", "ics", "xlsx"):
+            fail(t("cli.dates.unknown_format_table_json_csv_or", fmt=fmt))
         bounds = []
         for raw in (date_from, date_to):
             try:
                 bounds.append(date.fromisoformat(raw) if raw else None)
             except ValueError:
-                fail(
-                    t(
-                        f"«{raw}» — не дата: пишите ГГГГ-ММ-ДД",
-                        f"'{raw}' is not a date: use YYYY-MM-DD",
-                    )
-                )
+                fail(t("cli.dates.is_not_a_date_use_yyyy", raw=raw))
         checked = checked_plan(plan, t, lang)
         sched = plan_schedule(checked)
         print_diagnostics(checked.loaded.lines, [d for d in sched.diagnostics if d.severity == "error"], lang)
         if any(d.severity == "error" for d in sched.diagnostics):
             raise typer.Exit(1)
         if partner is not None and not any(p.id == partner for p in checked.plan.partners):
-            fail(
-                t(
-                    f"в плане нет партнёра с id «{partner}»",
-                    f"no partner with id '{partner}' in the plan",
-                )
-            )
+            fail(t("cli.dates.no_partner_with_id_in_the", partner=partner))
         events = select_events(sched.events, partner=partner, month=month, start=bounds[0], end=bounds[1])
         if fmt == "ics":
             from partnerplan.documents.ics import to_ics
@@ -176,18 +139,19 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             data = events_json(events)
         elif fmt == "csv":
             data = events_csv(events)
+        elif fmt == "xlsx":
+            from partnerplan.documents.xlsx import schedule_xlsx
+
+            if not output:
+                fail(t("cli.dates.xlsx_needs_output"))
+            data = schedule_xlsx(checked.plan, events)
         else:
             if output:
-                fail(
-                    t(
-                        "таблица печатается на экран; для файла выберите --format json, csv или ics",
-                        "the table is for the screen; use --format json, csv or ics for a file",
-                    )
-                )
+                fail(t("cli.dates.the_table_is_for_the_screen"))
             print_table(checked.plan, events, sched, lang, t)
             raise typer.Exit(0)
         if output:
             write(output, data, t, [plan])
-            sys.stderr.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+            sys.stderr.write(t("cli.dates.written", output=output))
         else:
             sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)

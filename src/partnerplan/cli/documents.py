@@ -19,32 +19,21 @@ from partnerplan.cli.common import (
 
 
 def register(app: typer.Typer, t: Say, lang: str) -> None:
-    @app.command(
-        help=t(
-            "Сделать документ: «Комплексный план» (Word, HTML, Markdown), календарный план, модель взаимодействия.",
-            "Make a document: the «Комплексный план» (Word, HTML, Markdown), the calendar plan, the model picture.",
-        )
-    )
+    @app.command(help=t("cli.documents.make_a_document_the_word_html"))
     def render(
-        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        plan: Annotated[str, typer.Argument(help=t("cli.documents.the_plan_file"))],
         to: Annotated[
             str | None,
             typer.Option(
                 "--to",
-                help=t(
-                    "docx | html | md; по умолчанию — по расширению -o, иначе docx.",
-                    "docx | html | md; default: from -o's extension, else docx.",
-                ),
+                help=t("cli.documents.docx_html_md_default_from_o"),
             ),
         ] = None,
         what: Annotated[
             str,
             typer.Option(
                 "--what",
-                help=t(
-                    "plan — комплексный план, calendar — календарный план, model — модель, all — всё",
-                    "plan | calendar | model | all",
-                ),
+                help=t("cli.documents.plan_calendar_model_all"),
             ),
         ] = "plan",
         output: Annotated[
@@ -52,27 +41,21 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             typer.Option(
                 "-o",
                 "--output",
-                help=t(
-                    "Куда записать; по умолчанию ИМЯ_ПЛАНА.docx в текущей папке. Для модели можно .png или .svg.",
-                    "Where to write; default PLAN_NAME.docx here. For the model, .png or .svg also work.",
-                ),
+                help=t("cli.documents.where_to_write_default_plan_name"),
             ),
         ] = None,
         templates: Annotated[
             str | None,
             typer.Option(
                 "--templates",
-                help=t(
-                    "Папка со своими шаблонами Jinja (plan.html.j2, plan.md.j2).",
-                    "A folder with your own Jinja templates.",
-                ),
+                help=t("cli.documents.a_folder_with_your_own_jinja"),
             ),
         ] = None,
         reference: Annotated[
             str | None,
             typer.Option(
                 "--reference-docx",
-                help=t("Документ Word, чьи стили взять.", "A Word document whose styles to use."),
+                help=t("cli.documents.a_word_document_whose_styles_to"),
             ),
         ] = None,
     ) -> None:
@@ -81,21 +64,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         from partnerplan.problems import Problem
 
         if what not in documents.RENDER_PARTS:
-            fail(
-                t(
-                    f"неизвестная часть «{what}»: plan, calendar, model или all",
-                    f"unknown part '{what}': plan, calendar, model or all",
-                )
-            )
+            fail(t("cli.documents.unknown_part_plan_calendar_model_or", what=what))
         if templates and not os.path.isdir(templates):
-            fail(t(f"--templates: нет такой папки: {templates}", f"--templates: no such folder: {templates}"))
+            fail(t("cli.documents.templates_no_such_folder", templates=templates))
         if reference and not os.path.isfile(reference):
-            fail(
-                t(
-                    f"--reference-docx: нет такого файла: {reference}",
-                    f"--reference-docx: no such file: {reference}",
-                )
-            )
+            fail(t("cli.documents.reference_docx_no_such_file", reference=reference))
         allowed = documents.RENDER_TARGETS + (("png", "svg") if what == "model" else ())
         guard_output(output, [p for p in (plan, reference) if p], t)
         try:
@@ -112,21 +85,14 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         for path, data in files.items():
             write(path, data, t, inputs)
         if output != "-":
-            sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+            sys.stdout.write(t("cli.documents.written", output=output))
 
-    @app.command(
-        help=t(
-            "Отчёт по плану или сети планов: события по месяцам и направлениям (с диаграммами), по партнёрам и "
-            "организациям, календари общих партнёров, накладки; с --year-end — анализ работы за год.",
-            "A report on a plan or a network of plans: events by month and direction (with charts), by partner and "
-            "organisation, shared partners' calendars, conflicts; with --year-end, the year's analysis.",
-        )
-    )
+    @app.command(help=t("cli.documents.a_report_on_a_plan_or"))
     def report(
         paths: Annotated[
             list[str] | None,
             typer.Argument(
-                help=t("Планы или папки; по умолчанию plans/.", "Plans or folders; default plans/."),
+                help=t("cli.documents.plans_or_folders_default_plans"),
                 show_default=False,
             ),
         ] = None,
@@ -134,10 +100,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             str | None,
             typer.Option(
                 "--to",
-                help=t(
-                    "docx | html | md; по умолчанию — по расширению -o, иначе docx.",
-                    "docx | html | md; default: from -o's extension, else docx.",
-                ),
+                help=t("cli.documents.docx_html_md_default_from_o"),
             ),
         ] = None,
         output: Annotated[
@@ -145,30 +108,21 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             typer.Option(
                 "-o",
                 "--output",
-                help=t(
-                    "Куда записать; по умолчанию report.docx (year-end.docx).",
-                    "Where to write; default report.docx (year-end.docx).",
-                ),
+                help=t("cli.documents.where_to_write_default_report_docx"),
             ),
         ] = None,
         year_end: Annotated[
             bool,
             typer.Option(
                 "--year-end",
-                help=t(
-                    "Анализ за год: планировалось, проведено, перенесено, отменено, участники.",
-                    "The year's analysis: planned, held, moved, cancelled, participants.",
-                ),
+                help=t("cli.documents.the_year_s_analysis_planned_held"),
             ),
         ] = False,
         templates: Annotated[
             str | None,
             typer.Option(
                 "--templates",
-                help=t(
-                    "Папка со своими шаблонами (report.html.j2, report.md.j2).",
-                    "A folder with your own templates.",
-                ),
+                help=t("cli.documents.a_folder_with_your_own_templates"),
             ),
         ] = None,
     ) -> None:
@@ -188,111 +142,91 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         except Problem as exc:
             fail(exc.message(lang), exc.exit_code)
         if not files:
-            fail(
-                t(
-                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
-                    f"no plan files in {', '.join(targets)}",
-                )
-            )
+            fail(t("cli.documents.no_plan_files_in", a0=", ".join(targets)))
         if len(files) > 10 and sys.stderr.isatty():
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
-                task = bar.add_task(t("Чтение планов", "Reading plans"), total=len(files))
+                task = bar.add_task(t("cli.documents.reading_plans"), total=len(files))
                 net = documents.load_network(files, lambda done, total: bar.update(task, completed=done))
         else:
             net = documents.load_network(files)
         for f, why in net.skipped:
-            sys.stderr.write(t(f"{f}: пропущен — в плане ошибки ({why}); проверьте: partnerplan validate {f}\n",
-                               f"{f}: skipped — the plan has errors ({why})\n"))  # fmt: skip
+            sys.stderr.write(t("cli.documents.skipped_the_plan_has_errors", f=f, why=why))  # fmt: skip
         if not net.orgs:
             fail(
-                t("нет ни одного плана без ошибок: отчёт не из чего составить", "no valid plan to report on"),
+                t("cli.documents.no_valid_plan_to_report_on"),
                 1,
             )
         made = outputs.report_files(net, output, fmt, year_end=year_end, templates=templates, lang=lang)
         for path, data in made.items():
             write(path, data, t, files)
-        sys.stdout.write(
-            t(
-                f"Записано: {output} (организаций: {len(net.orgs)})\n",
-                f"Written: {output} (organisations: {len(net.orgs)})\n",
-            )
-        )
+        sys.stdout.write(t("cli.documents.written_organisations", output=output, a1=len(net.orgs)))
         if net.skipped:
             raise typer.Exit(1)
 
     @app.command(
         "import",
-        help=t(
-            "Прочитать готовый «Комплексный план» из Word (.docx) в файл плана; сказать, что не удалось перенести.",
-            "Read an existing Word «Комплексный план» (.docx) into a plan file; list what could not be carried over.",
-        ),
+        help=t("cli.documents.read_an_existing_plan_from_word"),
     )
     def import_(
-        source: Annotated[str, typer.Argument(help=t("Документ Word (.docx).", "A Word document (.docx)."))],
+        source: Annotated[
+            str,
+            typer.Argument(help=t("cli.documents.a_word_document_or_an_excel")),
+        ],
         output: Annotated[
             str | None,
             typer.Option(
                 "-o",
                 "--output",
-                help=t(
-                    "Файл плана; по умолчанию ИМЯ.yaml рядом.", "The plan file; default NAME.yaml beside it."
-                ),
+                help=t("cli.documents.the_plan_file_default_name_yaml"),
             ),
         ] = None,
         year: Annotated[
             str | None,
             typer.Option(
                 "--year",
-                help=t("Год плана, если его нет в документе.", "The plan year when the document has none."),
+                help=t("cli.documents.the_plan_year_when_the_document"),
             ),
         ] = None,
         force: Annotated[
             bool,
-            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
+            typer.Option("--force", help=t("cli.documents.overwrite_an_existing_file")),
+        ] = False,
+        explain: Annotated[
+            bool,
+            typer.Option(
+                "--explain",
+                help=t("cli.documents.show_which_table_and_which_column"),
+            ),
         ] = False,
     ) -> None:
-
-        from partnerplan.documents.importer import ImportError_, import_docx, to_yaml
+        from partnerplan.documents.importer import ImportFailed, import_document, to_yaml
 
         if not os.path.isfile(source):
-            fail(t(f"{source}: нет такого файла", f"{source}: no such file"))
+            fail(t("cli.documents.no_such_file", source=source))
         output = output or os.path.splitext(source)[0] + ".yaml"
         if os.path.exists(output) and not force:
-            fail(
-                t(
-                    f"{output} уже существует; чтобы перезаписать, добавьте --force",
-                    f"{output} exists; add --force",
-                )
-            )
+            fail(t("cli.documents.exists_add_force", output=output))
         if year is None:
             year = current_school_year()
+        else:
+            from partnerplan.dates.explain import year_calendar
+
+            try:
+                year_calendar(year)
+            except ValueError:
+                fail(t("cli.documents.year_is_not_a_plan_year", year=year))  # fmt: skip
         try:
-            imported = import_docx(source, year)
-        except ImportError_:
-            fail(
-                t(
-                    "в документе нет таблицы с колонками «Соц. партнер» и «Формы взаимодействия»",
-                    "no table with partner and forms columns",
-                ),
-                1,
-            )
-        except Exception as exc:
-            fail(
-                t(
-                    f"{source}: не удаётся открыть как документ Word (.docx): {type(exc).__name__}",
-                    f"{source}: not a .docx: {exc}",
-                ),
-                1,
-            )
+            imported = import_document(source, year)
+        except ImportFailed as exc:
+            fail(exc.message, 1)
+        if explain:
+            sys.stdout.write("".join(f"{line}\n" for line in imported.explain))
         write(output, to_yaml(imported.data), t, [source])
         partners = len(imported.data["partners"])
         acts = sum(len(p.get("activities", [])) for p in imported.data["partners"])
-        sys.stdout.write(t(f"Записано: {output} (партнёров: {partners}, мероприятий: {acts})\n",
-                           f"Written: {output} (partners: {partners}, activities: {acts})\n"))  # fmt: skip
+        sys.stdout.write(t("cli.documents.written_partners_activities", output=output, partners=partners, acts=acts))  # fmt: skip
         for note in imported.unmapped:
             sys.stdout.write(f"  ! {note}\n")
-        sys.stdout.write(
-            t(f"Проверьте: partnerplan validate {output}\n", f"Check it: partnerplan validate {output}\n")
-        )
+        sys.stdout.write(t("cli.documents.check_it_partnerplan_validate", output=output))

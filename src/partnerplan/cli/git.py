@@ -19,17 +19,12 @@ from partnerplan.cli.common import (
 
 
 def register(app: typer.Typer, t: Say, lang: str) -> None:
-    @app.command(
-        help=t(
-            "Привести файлы плана к единому виду: порядок ключей, отступы, кавычки. Комментарии и значения сохраняются.",
-            "Format plan files canonically: key order, indentation, quotes. Comments and values are kept.",
-        )
-    )
+    @app.command(help=t("cli.git.format_plan_files_canonically_key_order"))
     def fmt(
         paths: Annotated[
             list[str] | None,
             typer.Argument(
-                help=t("Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."),
+                help=t("cli.git.files_or_folders_default_plans"),
                 show_default=False,
             ),
         ] = None,
@@ -37,17 +32,12 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             bool,
             typer.Option(
                 "--check",
-                help=t(
-                    "Только проверить: код 1, если файл изменился бы.",
-                    "Only check: exit 1 if a file would change.",
-                ),
+                help=t("cli.git.only_check_exit_1_if_a"),
             ),
         ] = False,
         show_diff: Annotated[
             bool,
-            typer.Option(
-                "--diff", help=t("Показать изменения, не записывая.", "Show the changes without writing.")
-            ),
+            typer.Option("--diff", help=t("cli.git.show_the_changes_without_writing")),
         ] = False,
     ) -> None:
         import difflib
@@ -68,17 +58,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 failed += 1
                 if exc.code == "internal":
                     sys.stderr.write(
-                        t(
-                            f"{f}: ВНУТРЕННЯЯ ОШИБКА: форматирование изменило бы данные ({exc.detail}); файл не тронут. Сообщите, пожалуйста, разработчикам.\n",
-                            f"{f}: INTERNAL ERROR: formatting would change the data ({exc.detail}); the file is untouched. Please report.\n",
-                        )
+                        t("cli.git.internal_error_formatting_would_change_the", f=f, a1=exc.detail)
                     )
                 else:
-                    why = t(
-                        f"не удаётся прочитать YAML ({exc.detail})", f"cannot read the YAML ({exc.detail})"
-                    )
-                    sys.stderr.write(f"{f}: {why}; " + t(f"подробности: partnerplan validate {f}\n",
-                                                         f"details: partnerplan validate {f}\n"))  # fmt: skip
+                    why = t("cli.git.cannot_read_the_yaml", a0=exc.detail)
+                    sys.stderr.write(f"{f}: {why}; " + t("cli.git.details_partnerplan_validate", f=f))  # fmt: skip
                 continue
             old, new = result.old, result.new
             if old == new:
@@ -88,7 +72,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 sys.stdout.writelines(difflib.unified_diff(
                     old.splitlines(keepends=True), new.splitlines(keepends=True), f"{f}", f"{f} (fmt)"))  # fmt: skip
             elif check:
-                sys.stdout.write(t(f"изменился бы: {f}\n", f"would reformat: {f}\n"))
+                sys.stdout.write(t("cli.git.would_reformat", f=f))
             else:
                 try:
                     result.write()  # refused if the file was saved in between, or is read-only
@@ -98,28 +82,20 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     why = say(f"why_{exc.reason}", lang) if f"why_{exc.reason}" in WHY else exc.detail
                     sys.stderr.write(say("cannot_write", lang, path=f, why=why) + "\n")
                     continue
-                sys.stdout.write(t(f"отформатирован: {f}\n", f"reformatted: {f}\n"))
+                sys.stdout.write(t("cli.git.reformatted", f=f))
         unchanged = len(files) - changed - failed
-        summary = t(f"Файлов: {len(files)}; изменено: {changed}; без изменений: {unchanged}; с ошибками: {failed}",
-                    f"Files: {len(files)}; changed: {changed}; unchanged: {unchanged}; failed: {failed}")  # fmt: skip
+        summary = t("cli.git.files_changed_unchanged_failed", a0=len(files), changed=changed, unchanged=unchanged, failed=failed)  # fmt: skip
         if check or show_diff:
             summary = summary.replace("изменено", "изменилось бы").replace("changed", "would change")
         sys.stderr.write(summary + "\n")
         raise typer.Exit(1 if failed or ((check or show_diff) and changed) else 0)
 
-    @app.command(
-        help=t(
-            "Что изменилось в плане: партнёры, мероприятия, сроки и даты — по идентификаторам, а не по строкам. "
-            "diff [РЕВИЗИЯ_А [РЕВИЗИЯ_Б]] [ПУТЬ ...] или diff ФАЙЛ_А ФАЙЛ_Б; по умолчанию рабочая копия против HEAD.",
-            "What changed in a plan: partners, activities, periods and dates, by id, not by line. "
-            "diff [REV_A [REV_B]] [PATH ...] or diff FILE_A FILE_B; default: the work tree against HEAD.",
-        )
-    )
+    @app.command(help=t("cli.git.what_changed_in_a_plan_partners"))
     def diff(
         args: Annotated[
             list[str] | None,
             typer.Argument(
-                help=t("Ревизии git и/или пути к планам.", "git revisions and/or plan paths."),
+                help=t("cli.git.git_revisions_and_or_plan_paths"),
                 show_default=False,
             ),
         ] = None,
@@ -128,10 +104,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             bool,
             typer.Option(
                 "--exit-code",
-                help=t(
-                    "Код 1, если есть изменения (как git diff).",
-                    "Exit 1 when there are changes (like git diff).",
-                ),
+                help=t("cli.git.exit_1_when_there_are_changes"),
             ),
         ] = False,
     ) -> None:
@@ -139,12 +112,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         from partnerplan.git.gitio import GitError
 
         if fmt_ not in ("text", "md", "json"):
-            fail(
-                t(
-                    f"неизвестный формат «{fmt_}»: text, md или json",
-                    f"unknown format '{fmt_}': text, md or json",
-                )
-            )
+            fail(t("cli.git.unknown_format_text_md_or_json", fmt_=fmt_))
         items = list(args or [])
         try:
             if len(items) == 2 and all(os.path.isfile(x) for x in items):
@@ -159,23 +127,15 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                     revs.append(items.pop(0))
                 missing = [x for x in items if not os.path.exists(x)]
                 if missing:
-                    fail(
-                        t(
-                            f"«{missing[0]}» — не ревизия git и не файл",
-                            f"'{missing[0]}' is neither a git revision nor a file",
-                        )
-                    )
+                    fail(t("cli.git.is_neither_a_git_revision_nor", a0=missing[0]))
                 results = revisions.diff_revisions(
                     revs[0] if revs else None, revs[1] if len(revs) > 1 else None, items
                 )
         except GitError as exc:
             reasons = {
-                "no_git": t("не найдена программа git", "git is not installed"),
-                "not_repo": t(
-                    "это не репозиторий git: сравните два файла — partnerplan diff СТАРЫЙ НОВЫЙ",
-                    "not a git repository: compare two files instead",
-                ),
-                "bad_rev": t(f"нет такой ревизии: {exc.detail}", f"no such revision: {exc.detail}"),
+                "no_git": t("cli.git.git_is_not_installed"),
+                "not_repo": t("cli.git.not_a_git_repository_compare_two"),
+                "bad_rev": t("cli.git.no_such_revision", a0=exc.detail),
                 "failed": exc.detail,
             }
             fail(reasons.get(exc.code, exc.detail))
@@ -186,9 +146,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
     @app.command(
         hidden=True,
-        help=t(
-            "Текст плана для git diff (драйвер textconv).", "A plan as text for git diff (textconv driver)."
-        ),
+        help=t("cli.git.a_plan_as_text_for_git"),
     )
     def textconv(path: Annotated[str, typer.Argument()]) -> None:
         from partnerplan.git.textconv import textconv
@@ -201,19 +159,14 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
     @app.command(
         "git-setup",
-        help=t(
-            "Подключить к git чтение планов: git diff и git log -p показывают партнёров, сроки и даты, а не YAML.",
-            "Teach git to show plans readably: git diff and git log -p show partners, periods and dates, not YAML.",
-        ),
+        help=t("cli.git.teach_git_to_show_plans_readably"),
     )
     def git_setup(
         pattern: Annotated[
             str,
             typer.Option(
                 "--pattern",
-                help=t(
-                    "Какие файлы считать планами (.gitattributes).", "Which files are plans (.gitattributes)."
-                ),
+                help=t("cli.git.which_files_are_plans_gitattributes"),
             ),
         ] = "*.yaml",
     ) -> None:
@@ -226,38 +179,24 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             fail(exc.message(lang), exc.exit_code)
         line = done.attribute
         if done.added:
-            sys.stdout.write(
-                t(f"В .gitattributes добавлена строка: {line}\n", f"Added to .gitattributes: {line}\n")
-            )
+            sys.stdout.write(t("cli.git.added_to_gitattributes", line=line))
         else:
-            sys.stdout.write(
-                t(f"В .gitattributes уже есть: {line}\n", f".gitattributes already has: {line}\n")
-            )
+            sys.stdout.write(t("cli.git.gitattributes_already_has", line=line))
         sys.stdout.write(f"git config diff.partnerplan.textconv = {done.command}\n")
 
-    @app.command(
-        help=t(
-            "План на следующий год из этого: те же партнёры и мероприятия, новые даты.",
-            "Next year's plan from this one: the same partners and activities, new dates.",
-        )
-    )
+    @app.command(help=t("cli.git.next_year_s_plan_from_this"))
     def rollover(
-        plan: Annotated[str, typer.Argument(help=t("Файл плана.", "The plan file."))],
+        plan: Annotated[str, typer.Argument(help=t("cli.git.the_plan_file"))],
         to: Annotated[
             str,
-            typer.Option(
-                "--to", help=t("Новый год: 2026/2027 или 2027.", "The new year: 2026/2027 or 2027.")
-            ),
+            typer.Option("--to", help=t("cli.git.the_new_year_2026_2027_or")),
         ],
         output: Annotated[
             str | None,
             typer.Option(
                 "-o",
                 "--output",
-                help=t(
-                    "Куда записать; по умолчанию рядом, с новым годом в имени.",
-                    "Where to write; default: beside it, the new year in the name.",
-                ),
+                help=t("cli.git.where_to_write_default_beside_it"),
             ),
         ] = None,
     ) -> None:
@@ -282,20 +221,12 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         try:
             text, notes, new_year = rollover(plan, to)
         except FormatError as exc:
-            fail(t(f"{plan}: ВНУТРЕННЯЯ ОШИБКА: новый план потерял бы данные или комментарии ({exc.detail}); "
-                   "ничего не записано. Сообщите, пожалуйста, разработчикам.",
-                   f"{plan}: INTERNAL ERROR: the new plan would lose data or comments ({exc.detail}); "
-                   "nothing written. Please report."), 1)  # fmt: skip
+            fail(t("cli.git.internal_error_the_new_plan_would", plan=plan, a1=exc.detail), 1)  # fmt: skip
         if output is None:
             output = next_year_path(plan, checked.plan.year, new_year)
         if os.path.abspath(output) == os.path.abspath(plan):
-            fail(
-                t(
-                    "новый план нельзя записать поверх старого: укажите другой -o",
-                    "the new plan cannot overwrite the old one",
-                )
-            )
+            fail(t("cli.git.the_new_plan_cannot_overwrite_the"))
         write(output, text, t, [plan])
-        sys.stdout.write(t(f"Записано: {output}\n", f"Written: {output}\n"))
+        sys.stdout.write(t("cli.git.written", output=output))
         for note in notes:
             sys.stdout.write(f"  ! {note}\n")

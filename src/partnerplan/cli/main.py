@@ -53,12 +53,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
     t = Say(lang)
     app = typer.Typer(
         name="partnerplan",
-        help=t(
-            "partnerplan — план работы с социальными партнёрами: проверка YAML-плана, "
-            "даты мероприятий, «Комплексный план» в Word.",
-            "partnerplan — the plan of work with social partners: checks the YAML plan, "
-            "dates the events, writes the «Комплексный план» in Word.",
-        ),
+        help=t("cli.main.partnerplan_the_plan_of_work_with"),
         no_args_is_help=True,
         add_completion=True,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -78,50 +73,37 @@ def build_app(lang: str = "ru") -> typer.Typer:
                 "--version",
                 callback=version_cb,
                 is_eager=True,
-                help=t("Показать версию и выйти.", "Show the version and exit."),
+                help=t("cli.main.show_the_version_and_exit"),
             ),
         ] = False,
         lang_opt: Annotated[
             str,
             typer.Option(
                 "--lang",
-                help=t(
-                    "Язык сообщений: ru или en (также LANG).",
-                    "Message language: ru or en (also LANG).",
-                ),
+                help=t("cli.main.message_language_ru_or_en_also"),
             ),
         ] = lang,
     ) -> None:
         pass
 
-    @app.command(
-        help=t(
-            "Проверить файлы плана (или все планы в папках). Код выхода: 0 — план в порядке "
-            "(предупреждения допустимы), 1 — найдены ошибки, 2 — неверный вызов.",
-            "Check plan files (or every plan in folders). Exit code: 0 valid (warnings allowed), "
-            "1 problems found, 2 usage error.",
-        )
-    )
+    @app.command(help=t("cli.main.check_plan_files_or_every_plan"))
     def validate(
         paths: Annotated[
             list[str] | None,
             typer.Argument(
-                help=t("Файлы или папки; по умолчанию plans/.", "Files or folders; default plans/."),
+                help=t("cli.main.files_or_folders_default_plans"),
                 show_default=False,
             ),
         ] = None,
         strict: Annotated[
             bool,
-            typer.Option("--strict", help=t("Считать предупреждения ошибками.", "Treat warnings as errors.")),
+            typer.Option("--strict", help=t("cli.main.treat_warnings_as_errors")),
         ] = False,
         fmt: Annotated[
             str,
             typer.Option(
                 "--format",
-                help=t(
-                    "Вывод: text, json, sarif (code scanning GitHub/GitLab) или github (аннотации GitHub Actions).",
-                    "Output: text, json, sarif (GitHub/GitLab code scanning) or github (Actions annotations).",
-                ),
+                help=t("cli.main.output_text_json_sarif_github_gitlab"),
             ),
         ] = "text",
     ) -> None:
@@ -129,8 +111,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         from partnerplan import validation as api
 
         if fmt not in formats.FORMATS:
-            fail(t(f"неизвестный формат «{fmt}»: допустимы {', '.join(formats.FORMATS)}",
-                   f"unknown format '{fmt}': use {', '.join(formats.FORMATS)}"))  # fmt: skip
+            fail(t("cli.main.unknown_format_use", fmt=fmt, a1=', '.join(formats.FORMATS)))  # fmt: skip
         machine = fmt != "text"
         # Inside plans/ (or any folder of plans) the plans are here.
         targets = paths or (["plans"] if os.path.isdir("plans") else ["."])
@@ -142,12 +123,7 @@ def build_app(lang: str = "ru") -> typer.Typer:
         if not files:
             if fmt == "json":
                 sys.stdout.write("[]\n")
-            fail(
-                t(
-                    f"в {', '.join(targets)} нет файлов плана (*.yaml, *.yml)",
-                    f"no plan files (*.yaml, *.yml) in {', '.join(targets)}",
-                )
-            )
+            fail(t("cli.main.no_plan_files_yaml_yml_in", a0=", ".join(targets)))
         summary = api.validate(files, strict=strict)  # the folders are walked once
         if fmt == "json":
             sys.stdout.write(formats.as_json(summary.diagnostics, lang))
@@ -159,37 +135,30 @@ def build_app(lang: str = "ru") -> typer.Typer:
             for result in summary.results:
                 print_diagnostics(result.lines, result.diagnostics, lang)
             counts = (
-                t(f", партнёров: {summary.partners}, мероприятий: {summary.activities}",
-                  f", partners: {summary.partners}, activities: {summary.activities}")
+                t("cli.main.partners_activities", a0=summary.partners, a1=summary.activities)
                 if not summary.errors else ""
             )  # fmt: skip
             line = t(
-                f"Проверено файлов: {summary.files}{counts}; ошибок: {summary.errors}, "
-                f"предупреждений: {summary.warnings}",
-                f"Checked files: {summary.files}{counts}; errors: {summary.errors}, warnings: {summary.warnings}",
+                "cli.main.checked_files_errors_warnings",
+                a0=summary.files,
+                counts=counts,
+                a2=summary.errors,
+                a3=summary.warnings,
             )
             sys.stdout.write(color(use_color(sys.stdout), "1;31" if summary.errors else "1;32", line) + "\n")
         raise typer.Exit(1 if summary.errors else 0)
 
-    @app.command(
-        help=t(
-            "Напечатать JSON Schema файла плана (для редакторов, например VS Code).",
-            "Print the JSON Schema of the plan file (for editors such as VS Code).",
-        )
-    )
+    @app.command(help=t("cli.main.print_the_json_schema_of_the"))
     def schema(
         output: Annotated[
             str | None,
-            typer.Option("-o", "--output", help=t("Записать в файл.", "Write to a file.")),
+            typer.Option("-o", "--output", help=t("cli.main.write_to_a_file")),
         ] = None,
         registry: Annotated[
             bool,
             typer.Option(
                 "--registry",
-                help=t(
-                    "Схема partners.yaml (общие партнёры сети), а не файла плана.",
-                    "The schema of partners.yaml (a network's shared partners), not of a plan file.",
-                ),
+                help=t("cli.main.the_schema_of_partners_yaml_a"),
             ),
         ] = False,
     ) -> None:
@@ -201,22 +170,13 @@ def build_app(lang: str = "ru") -> typer.Typer:
         else:
             sys.stdout.write(text)
 
-    @app.command(
-        help=t(
-            "Создать образец плана с пояснениями (и схему для автодополнения в редакторе).",
-            "Create a commented starter plan (and the schema for editor autocompletion).",
-        )
-    )
+    @app.command(help=t("cli.main.create_a_commented_starter_plan_and"))
     def init(
-        directory: Annotated[
-            str, typer.Argument(help=t("Папка; по умолчанию plans/.", "Folder; default plans/."))
-        ] = "plans",
-        name: Annotated[
-            str, typer.Option("--name", help=t("Имя файла плана.", "Plan file name."))
-        ] = "plan.yaml",
+        directory: Annotated[str, typer.Argument(help=t("cli.main.folder_default_plans"))] = "plans",
+        name: Annotated[str, typer.Option("--name", help=t("cli.main.plan_file_name"))] = "plan.yaml",
         force: Annotated[
             bool,
-            typer.Option("--force", help=t("Перезаписать существующий файл.", "Overwrite an existing file.")),
+            typer.Option("--force", help=t("cli.main.overwrite_an_existing_file")),
         ] = False,
     ) -> None:
         from partnerplan.plan.schema import json_schema_text
@@ -225,19 +185,11 @@ def build_app(lang: str = "ru") -> typer.Typer:
         os.makedirs(directory, exist_ok=True)
         target = os.path.join(directory, name)
         if os.path.exists(target) and not force:
-            fail(
-                t(
-                    f"{target} уже существует; чтобы перезаписать, добавьте --force",
-                    f"{target} exists; add --force to overwrite",
-                )
-            )
+            fail(t("cli.main.exists_add_force_to_overwrite", target=target))
         write(os.path.join(directory, "plan.schema.json"), json_schema_text(), t)
         write(target, starter_plan("plan.schema.json", current_school_year()), t)
         sys.stdout.write(
-            t(
-                f"Создан {target}. Проверьте: partnerplan validate {directory}\n",
-                f"Created {target}. Check it: partnerplan validate {directory}\n",
-            )
+            t("cli.main.created_check_it_partnerplan_validate", target=target, directory=directory)
         )
 
     from partnerplan.cli import dates as cli_dates

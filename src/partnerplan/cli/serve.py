@@ -11,40 +11,24 @@ from partnerplan.cli.common import Say, fail
 
 
 def register(app: typer.Typer, t: Say, lang: str) -> None:
-    @app.command(
-        help=t(
-            "Открыть план или папку планов в браузере: обзор сети, «Комплексный план», календарь, партнёры, "
-            "отчёт, замечания; правка мероприятий и партнёров без YAML. Страницы обновляются, когда файл "
-            "меняется на диске.",
-            "Open a plan or a folder of plans in the browser: the network overview, the plan, the calendar, "
-            "partners, the report, problems; edit activities and partners without YAML. Pages update when a "
-            "file changes on disk.",
-        )
-    )
+    @app.command(help=t("cli.serve.open_a_plan_or_a_folder"))
     def serve(
         path: Annotated[
             str,
-            typer.Argument(
-                help=t("План или папка; по умолчанию plans/.", "A plan or a folder; default plans/.")
-            ),
+            typer.Argument(help=t("cli.serve.a_plan_or_a_folder_default")),
         ] = "plans",
-        port: Annotated[int, typer.Option("--port", help=t("Порт.", "Port."))] = 8765,
+        port: Annotated[int, typer.Option("--port", help=t("cli.serve.port"))] = 8765,
         host: Annotated[
             str,
             typer.Option(
                 "--host",
-                help=t(
-                    "Адрес; по умолчанию 127.0.0.1 — только этот компьютер.",
-                    "Address; default 127.0.0.1, this computer only.",
-                ),
+                help=t("cli.serve.address_default_127_0_0_1"),
             ),
         ] = "127.0.0.1",
-        open_browser: Annotated[
-            bool, typer.Option("--open", help=t("Открыть браузер.", "Open the browser."))
-        ] = False,
+        open_browser: Annotated[bool, typer.Option("--open", help=t("cli.serve.open_the_browser"))] = False,
     ) -> None:
         from partnerplan.serve.security import is_loopback
-        from partnerplan.serve.words import say
+        from partnerplan.words import say
 
         if not os.path.exists(path):
             fail(say("cli.no_path", lang, path=path))

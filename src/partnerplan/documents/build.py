@@ -11,7 +11,7 @@ from partnerplan.dates.schedule import plan_schedule
 from partnerplan.plan.check import Checked
 from partnerplan.validation import find_plan_files
 
-RENDER_TARGETS = ("docx", "html", "md")
+RENDER_TARGETS = ("docx", "html", "md", "xlsx")
 RENDER_PARTS = ("plan", "calendar", "model", "all")
 
 

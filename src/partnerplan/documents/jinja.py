@@ -56,56 +56,15 @@ MAX_VALUE = 20_000_000  # length of a string or list built by *, + or ~
 MAX_POWER_BITS = 100_000  # size of an integer built by **
 
 # The words of this module, Russian and English (to be folded into the catalogue).
-WORDS: dict[str, tuple[str, str]] = {
-    "at_line": (
-        "ошибка в шаблоне {template}, строка {line}: {detail}",
-        "template {template}, line {line}: {detail}",
-    ),
-    "no_line": ("ошибка в шаблоне {template}: {detail}", "template {template}: {detail}"),
-    "syntax": ("синтаксическая ошибка: {error}", "syntax error: {error}"),
-    "undefined": ("нет такого имени или поля: {error}", "undefined name or field: {error}"),
-    "security": ("запрещено в песочнице: {error}", "not allowed in the sandbox: {error}"),
-    "recursion": (
-        "бесконечная рекурсия: макрос, include или цикл recursive вызывает сам себя",
-        "endless recursion: a macro, an include or a recursive loop calls itself",
-    ),
-    "zero": ("деление на ноль", "division by zero"),
-    "overflow": ("слишком большое число: {error}", "number too large: {error}"),
-    "type": ("значение не того типа: {error}", "value of the wrong type: {error}"),
-    "value": ("неверное значение: {error}", "bad value: {error}"),
-    "memory": ("не хватило памяти", "out of memory"),
-    "other": ("{error}", "{error}"),
-    "steps": (
-        "шаблон не заканчивается: циклы сделали больше {limit} шагов",
-        "the template does not finish: its loops ran more than {limit} steps",
-    ),
-    "time": (
-        "шаблон не заканчивается: работает дольше {limit} с",
-        "the template does not finish: it ran longer than {limit} s",
-    ),
-    "output": (
-        "шаблон выдаёт слишком много текста: больше {limit} символов",
-        "the template writes too much: more than {limit} characters",
-    ),
-    "value_size": (
-        "слишком большое значение: больше {limit} символов или элементов",
-        "value too large: more than {limit} characters or items",
-    ),
-    "not_found": ("нет шаблона «{name}»", "no template '{name}'"),
-    "outside": (
-        "ссылка ведёт за пределы папки шаблонов: {target}",
-        "the link leads outside the templates folder: {target}",
-    ),
-    "encoding": ("файл не в кодировке UTF-8", "the file is not UTF-8"),
-}
 
 
 def _say(key: str, lang: str, **args: Any) -> str:
-    ru, en = WORDS[key]
+    from partnerplan.words import say
+
     if isinstance(args.get("limit"), int):  # 5 000 000 in Russian, 5,000,000 in English
         grouped = f"{args['limit']:,}"
         args["limit"] = grouped if lang == "en" else grouped.replace(",", " ")
-    return (en if lang == "en" else ru).format(**args)
+    return say(f"template.{key}", lang, **args)
 
 
 class TemplateProblem(Problem):

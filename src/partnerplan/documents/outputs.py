@@ -14,6 +14,7 @@ _BY_EXTENSION = {
     ".html": "html",
     ".htm": "html",
     ".md": "md",
+    ".xlsx": "xlsx",
     ".markdown": "md",
     ".png": "png",
     ".svg": "svg",
@@ -58,6 +59,8 @@ def render_files(checked: Any, output: str, to: str, what: str, **options: Any) 
 
     from partnerplan.documents.build import render
 
+    if to == "xlsx":  # a sheet to filter: the plan's table, or the calendar's events
+        return {output: _xlsx(checked, what)}
     picture = to if to in ("png", "svg") else None
     stem = os.path.splitext(output)[0] if output != "-" else "plan"
     # A user's reference document is read by python-docx: its failures mean "not a .docx".
@@ -74,8 +77,26 @@ def render_files(checked: Any, output: str, to: str, what: str, **options: Any) 
     return {output: result.data, **{stem + suffix: blob for suffix, blob in result.extra.items() if blob}}
 
 
+def _xlsx(checked: Any, what: str) -> bytes:
+    from partnerplan.documents import xlsx
+
+    if what == "plan":
+        return xlsx.plan_xlsx(checked)
+    if what == "calendar":
+        from partnerplan.dates.schedule import plan_schedule
+
+        return xlsx.schedule_xlsx(checked.plan, plan_schedule(checked).events)
+    raise Problem("xlsx_part", what=what)
+
+
 def report_files(net: Any, output: str, to: str, **options: Any) -> dict[str, bytes]:
     from jinja2 import TemplateError
+
+    if to == "xlsx":  # one sheet per table, numbers as numbers
+        from partnerplan.documents.report import build_report
+        from partnerplan.documents.xlsx import report_xlsx
+
+        return {output: report_xlsx(build_report(net.orgs, year_end=bool(options.get("year_end"))))}
 
     from partnerplan.documents.build import report
 

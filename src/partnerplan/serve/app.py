@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from partnerplan.serve.security import Guard, Keys
 from partnerplan.serve.state import Folder
-from partnerplan.serve.words import say
+from partnerplan.words import say
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 POLL = "500ms"

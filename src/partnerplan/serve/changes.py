@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from partnerplan.serve.splice import Doc, item_lines, reindent
-from partnerplan.serve.words import say
+from partnerplan.words import say
 
 Op = Literal["activity.add", "activity.edit", "activity.delete", "partner.add", "partner.edit", "log.mark"]
 

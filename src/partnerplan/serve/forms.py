@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from partnerplan.serve.words import say
+from partnerplan.words import say
 
 ACTIVITY_FIELDS = ("form", "title", "period", "dates", "responsible", "participants", "note")
 PARTNER_FIELDS = ("name", "group", "level", "purpose", "directions", "person", "phone", "email", "note")

@@ -25,7 +25,7 @@ from partnerplan.plan.loader import load_plan
 from partnerplan.serve.changes import Change, Outcome, plan_change
 from partnerplan.serve.splice import SpliceError
 from partnerplan.serve.state import Folder, PlanEntry
-from partnerplan.serve.words import say
+from partnerplan.words import say
 
 
 def apply(folder: Folder, entry: PlanEntry, change: Change, lang: str = "ru") -> Outcome:

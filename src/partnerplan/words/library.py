@@ -1,16 +1,49 @@
-"""Words for people that are not diagnostics: the library's answers, document labels and
-the CLI's own sentences. One keyed catalogue, English beside Russian; diagnostics (PP
-codes) have theirs in `messages`.
-
-`say(key, lang, **args)` formats the entry in the reader's language (Russian unless
-`lang` is "en"); a key without an English text falls back to Russian.
-"""
+"""The library's words: its answers and refusals (Problem codes), the diff, textconv."""
 
 from __future__ import annotations
 
-from typing import Any
-
 WORDS: dict[str, tuple[str, str]] = {
+    # --- templates (documents/jinja.py: TemplateProblem) ---------------------------------
+    "template.at_line": (
+        "ошибка в шаблоне {template}, строка {line}: {detail}",
+        "template {template}, line {line}: {detail}",
+    ),
+    "template.no_line": ("ошибка в шаблоне {template}: {detail}", "template {template}: {detail}"),
+    "template.syntax": ("синтаксическая ошибка: {error}", "syntax error: {error}"),
+    "template.undefined": ("нет такого имени или поля: {error}", "undefined name or field: {error}"),
+    "template.security": ("запрещено в песочнице: {error}", "not allowed in the sandbox: {error}"),
+    "template.recursion": (
+        "бесконечная рекурсия: макрос, include или цикл recursive вызывает сам себя",
+        "endless recursion: a macro, an include or a recursive loop calls itself",
+    ),
+    "template.zero": ("деление на ноль", "division by zero"),
+    "template.overflow": ("слишком большое число: {error}", "number too large: {error}"),
+    "template.type": ("значение не того типа: {error}", "value of the wrong type: {error}"),
+    "template.value": ("неверное значение: {error}", "bad value: {error}"),
+    "template.memory": ("не хватило памяти", "out of memory"),
+    "template.other": ("{error}", "{error}"),
+    "template.steps": (
+        "шаблон не заканчивается: циклы сделали больше {limit} шагов",
+        "the template does not finish: its loops ran more than {limit} steps",
+    ),
+    "template.time": (
+        "шаблон не заканчивается: работает дольше {limit} с",
+        "the template does not finish: it ran longer than {limit} s",
+    ),
+    "template.output": (
+        "шаблон выдаёт слишком много текста: больше {limit} символов",
+        "the template writes too much: more than {limit} characters",
+    ),
+    "template.value_size": (
+        "слишком большое значение: больше {limit} символов или элементов",
+        "value too large: more than {limit} characters or items",
+    ),
+    "template.not_found": ("нет шаблона «{name}»", "no template '{name}'"),
+    "template.outside": (
+        "ссылка ведёт за пределы папки шаблонов: {target}",
+        "the link leads outside the templates folder: {target}",
+    ),
+    "template.encoding": ("файл не в кодировке UTF-8", "the file is not UTF-8"),
     # --- outputs -----------------------------------------------------------------------
     "written": ("Записано: {path}", "Written: {path}"),
     "output_is_input": (
@@ -36,6 +69,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "reference_not_docx": (
         "--reference-docx: это не документ Word (.docx): {path}",
         "--reference-docx: not a Word document (.docx): {path}",
+    ),
+    "xlsx_part": (
+        "в Excel выводятся plan (таблица плана) и calendar (мероприятия по датам), не «{what}»",
+        "Excel takes plan (the plan's table) or calendar (the events by date), not '{what}'",
     ),
     "template_error": ("ошибка в шаблоне: {detail}", "template error: {detail}"),
     "cannot_write": ("не удалось записать {path}: {why}", "cannot write {path}: {why}"),
@@ -147,9 +184,3 @@ _FIELD_NAMES = {
             "forms": ("формы", "forms"),
 }  # fmt: skip
 WORDS.update({f"field.{key}": pair for key, pair in _FIELD_NAMES.items()})
-
-
-def say(key: str, lang: str = "ru", **args: Any) -> str:
-    ru, en = WORDS[key]
-    text = en if lang == "en" and en else ru
-    return text.format(**args) if args else text

@@ -113,3 +113,24 @@ def test_model_picture_by_extension(plan: Path, run: Run, tmp_path: Path) -> Non
     code, _, err = run("render", str(plan), "--what", "model", "-o", str(out))
     assert code == 0, err
     assert b"<svg" in out.read_bytes()[:1000]
+
+
+def test_excel_from_render_schedule_and_report(plan: Path, run: Run, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    code, _, err = run("render", str(plan), "-o", str(tmp_path / "plan.xlsx"))
+    assert code == 0, err
+    sheet = load_workbook(tmp_path / "plan.xlsx").active
+    assert sheet is not None
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any("Ледовый дворец" in c for c in cells)
+    code, _, err = run("schedule", str(plan), "--format", "xlsx", "-o", str(tmp_path / "events.xlsx"))
+    assert code == 0, err
+    assert zipfile.is_zipfile(tmp_path / "events.xlsx")
+    code, _, err = run("schedule", str(plan), "--format", "xlsx")
+    assert code == 2 and "-o" in err
+    code, _, err = run("report", str(PLANS / "elbrus"), "-o", str(tmp_path / "report.xlsx"))
+    assert code == 0, err
+    assert len(load_workbook(tmp_path / "report.xlsx").sheetnames) > 1
+    code, _, err = run("render", str(plan), "--what", "model", "-o", str(tmp_path / "m.xlsx"))
+    assert code == 2 and "Excel" in err

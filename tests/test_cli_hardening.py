@@ -82,3 +82,28 @@ def test_the_schedule_table_shows_escape_sequences_and_markup_as_text(tmp_path: 
     assert "\x1b]0;" not in out and "\x07" not in out
     assert "[bold]" in out  # shown, not taken as rich markup
     assert "\\x1b" in out  # the escape is shown as text
+
+
+def test_an_unreadable_folder_is_named_not_reported_as_no_plans(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(PLANS / "elbrus", tmp_path / "plans" / "elbrus")
+    locked = tmp_path / "plans" / "locked"
+    locked.mkdir()
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:  # root reads everything: pretend it cannot
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run("validate", str(tmp_path / "plans"))
+    assert code == 1
+    assert f"{locked}: ошибка[PP006]" in err and "папку не удаётся прочитать: нет прав" in err
+    assert "Errno" not in err and "Permission denied" not in err
+
+
+def test_a_folder_given_as_a_plan_file_says_it_is_a_folder(tmp_path: Path, run: Run) -> None:
+    code, _, err = run("textconv", str(tmp_path))
+    assert code == 1 and "это папка" in err

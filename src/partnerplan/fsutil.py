@@ -35,7 +35,10 @@ def read_limited(path: str, limit: int) -> bytes:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            mode = os.fstat(fh.fileno()).st_mode
+            if stat.S_ISDIR(mode):
+                raise ReadError(path, "is_dir")
+            if not stat.S_ISREG(mode):
                 raise ReadError(path, "not_file")
             data = fh.read(limit + 1)
     except FileNotFoundError:

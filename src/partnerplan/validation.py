@@ -28,11 +28,17 @@ def find_plan_files(paths: Iterable[str]) -> list[str]:
 
 
 def _walk(root: str) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[str] = []
+    # A folder that cannot be listed is named, so validate says why instead of «no plans».
+    walk = os.walk(root, onerror=lambda exc: unreadable.append(exc.filename or root))
+    for dirpath, dirnames, filenames in walk:
+        yield from unreadable
+        unreadable.clear()
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.endswith(PLAN_SUFFIXES) and not name.startswith("."):
                 yield os.path.join(dirpath, name)
+    yield from unreadable
 
 
 @dataclass(slots=True)
@@ -139,6 +145,10 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
         return registries[key]
 
     for file in find_plan_files(paths):
+        if os.path.isdir(file):  # a folder the walk could not list
+            diag = Diagnostic("PP006", "error", file, 0, 0, {"reason": "folder", "detail": ""})
+            summary.results.append(FileResult(file, [], [diag], 0, 0))
+            continue
         if is_registry(file):
             reg = registry_of(file)[0]
             summary.results.append(FileResult(file, reg.loaded.lines, _strict(reg.diagnostics, strict), 0, 0))

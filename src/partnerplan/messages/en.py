@@ -29,11 +29,15 @@ EN: dict[str, tuple[Text, Text]] = {
     "PP005": (lambda a: "the file is empty", lambda a: "start with 'partnerplan init'"),
     "PP006": (
         lambda a: {
-            "denied": "no permission to read the file",
+            "denied": "no permission to read it",
+            "is_dir": "this is a folder, not a plan file",
+            "folder": "the folder cannot be read: no permission",
             "not_file": "not a regular file: a device, a pipe or a socket",
         }.get(a.get("reason", ""), "cannot open the file ({detail})".format(**a)),
         lambda a: {
             "denied": "allow reading: chmod u+r FILE",
+            "is_dir": "name a *.yaml file or a folder of plans",
+            "folder": "allow reading the folder: chmod u+rx FOLDER",
             "not_file": "name a plan file *.yaml",
         }.get(a.get("reason", ""), "check that the file is accessible and retry"),
     ),
@@ -253,5 +257,35 @@ EN: dict[str, tuple[Text, Text]] = {
     "PP402": (
         lambda a: "partner '{partner}' has two activities on {day}".format(**a),
         lambda a: "pin one of them with dates",
+    ),
+    "PP403": (
+        lambda a: (
+            "'{text}': the last working day before {target} is before the plan year starts ({start})".format(
+                **a
+            )
+        ),
+        lambda a: "it falls in the previous school year; pin a date inside the year or write another period",
+    ),
+    "PP404": (
+        lambda a: "pinned date {value} does not fit the period '{period}'".format(**a),
+        lambda a: "the calendar shows the date, the document the period: correct one of them",
+    ),
+    "PP405": (
+        lambda a: (
+            "school breaks of {year} follow the usual pattern: no recommended dates are shipped for that year".format(
+                **a
+            )
+        ),
+        lambda a: "set your region's breaks in calendar.breaks",
+    ),
+    "PP406": (
+        lambda a: (
+            "transfers of days off for {years} are not published yet (known up to {until}): working days ignore them".format(
+                **a
+            )
+        ),
+        lambda a: (
+            "update the holidays package once they are, or set them in calendar.days_off and calendar.working_days"
+        ),
     ),
 }

@@ -138,7 +138,7 @@ def load_file(file: str) -> Loaded:
 
 def read_diagnostic(exc: Any) -> Diagnostic:
     """A ReadError as the diagnostic a reader sees (PP001 missing, PP006 other)."""
-    if exc.reason in ("missing", "is_dir"):
+    if exc.reason == "missing":
         return _diag("PP001", exc.path, 0, 0)
     return _diag("PP006", exc.path, 0, 0, reason=exc.reason, detail=exc.detail)
 

@@ -68,7 +68,7 @@ def test_a_plan_from_standard_input(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "partnerplan", "schedule", "-", "--format", "json"],
                           input=data, capture_output=True, env=env, cwd=ROOT, check=False)  # fmt: skip
     assert proc.returncode == 0, proc.stderr.decode()
-    assert json.loads(proc.stdout)[0]["partner"] == "ice_palace"
+    assert json.loads(proc.stdout)[0]["partner"] == "gibdd"
     proc = subprocess.run([sys.executable, "-m", "partnerplan", "validate", "-"], input=b"version: [\n",
                           capture_output=True, env=env, cwd=ROOT, check=False)  # fmt: skip
     assert proc.returncode == 1 and b"-:" in proc.stderr

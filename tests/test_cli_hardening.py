@@ -76,7 +76,9 @@ def test_textconv_on_a_missing_path_says_so(run: Run, tmp_path: Path) -> None:
 def test_the_schedule_table_shows_escape_sequences_and_markup_as_text(tmp_path: Path, run: Run) -> None:
     plan = tmp_path / "p.yaml"
     text = (PLANS / "rukodelnitsa.yaml").read_text(encoding="utf-8")
-    plan.write_text(text.replace("name: Ледовый дворец", 'name: "Ледовый [bold]дворец\\e]0;взлом\\a"'), encoding="utf-8")
+    plan.write_text(
+        text.replace("name: Ледовый дворец", 'name: "Ледовый [bold]дворец\\e]0;взлом\\a"'), encoding="utf-8"
+    )
     code, out, err = run("schedule", str(plan), "--partner", "ice_palace")
     assert code == 0, err
     assert "\x1b]0;" not in out and "\x07" not in out
@@ -98,7 +100,7 @@ def test_an_unreadable_folder_is_named_not_reported_as_no_plans(
         return real(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "scandir", scandir)
-    code, out, err = run("validate", str(tmp_path / "plans"))
+    code, _, err = run("validate", str(tmp_path / "plans"))
     assert code == 1
     assert f"{locked}: ошибка[PP006]" in err and "папку не удаётся прочитать: нет прав" in err
     assert "Errno" not in err and "Permission denied" not in err

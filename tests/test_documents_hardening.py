@@ -58,7 +58,7 @@ def test_group_and_month_heading_rows_keep_with_the_next_row() -> None:
     plan_table, calendar = doc.tables
     groups = spanning_rows(plan_table)
     months = spanning_rows(calendar)
-    assert len(groups) == 5 and len(months) >= 12
+    assert len(groups) == 5 and len(months) >= 9  # the school year: no periodic events in summer
     for tr in groups + months:
         paragraphs = list(tr.iter(W + "p"))
         assert paragraphs and all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)

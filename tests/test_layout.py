@@ -12,7 +12,17 @@ from .conftest import PLANS, ROOT, Run
 
 PKG = ROOT / "src" / "partnerplan"
 # Lower stages never import higher ones: cli → validation/documents/git → dates → plan → base.
-RANK = {"base": 0, "plan": 1, "dates": 2, "validation": 3, "documents": 3, "git": 3, "serve": 4, "cli": 5, "api": 6}
+RANK = {
+    "base": 0,
+    "plan": 1,
+    "dates": 2,
+    "validation": 3,
+    "documents": 3,
+    "git": 3,
+    "serve": 4,
+    "cli": 5,
+    "api": 6,
+}
 BASE = {"diagnostics", "messages", "words", "problems", "fsutil", "cache", "formats", "__main__"}
 
 

@@ -44,13 +44,18 @@ def weekly(n: int = 1) -> W:
     return ("2025-09-01", "2026-08-31", n, "weekly")
 
 
+# Periodic events fall in the school year (issue #11, fix 3): its school days — no summer,
+# no breaks — in equal parts, each event at the activity's own place in its part (fix 2).
+# Windows end on their last school day: 26 May 2026 is the last before the summer break.
 QUARTERS = [
-    rng("2025-09-01", "2025-11-30"),
-    rng("2025-12-01", "2026-02-28"),
-    rng("2026-03-01", "2026-05-31"),
-    rng("2026-06-01", "2026-08-31"),
+    rng("2025-09-01", "2025-11-06"),
+    rng("2025-11-07", "2026-01-15"),
+    rng("2026-01-16", "2026-03-18"),
+    rng("2026-03-19", "2026-05-26"),
 ]
-HALVES = [rng("2025-09-01", "2025-12-31"), rng("2026-01-01", "2026-08-31")]
+HALVES = [rng("2025-09-01", "2025-12-30"), rng("2026-01-12", "2026-05-26")]
+SCHOOL_YEAR = [rng("2025-09-01", "2026-05-26")]
+THIRDS = [rng("2025-09-01", "2025-11-26"), rng("2025-11-27", "2026-02-25"), rng("2026-02-26", "2026-05-26")]
 TERMS = [
     rng("2025-09-01", "2025-10-24"),
     rng("2025-11-05", "2025-12-30"),
@@ -128,21 +133,15 @@ PHRASES: list[tuple[str, object]] = [
     ("в октябре и в марте", [month(10), month(3)]),
     ("сентябрь, декабрь, март, май", [month(9), month(12), month(3), month(5)]),
     # counts per year, half-year, quarter, term, month
-    ("Один раз в год", [rng("2025-09-01", "2026-08-31")]),
-    ("1 раз в год", [rng("2025-09-01", "2026-08-31")]),
-    ("раз в год", [rng("2025-09-01", "2026-08-31")]),
-    ("ежегодно", [rng("2025-09-01", "2026-08-31")]),
+    ("Один раз в год", SCHOOL_YEAR),
+    ("1 раз в год", SCHOOL_YEAR),
+    ("раз в год", SCHOOL_YEAR),
+    ("ежегодно", SCHOOL_YEAR),
     ("2 раза в год", HALVES),
     ("два раза в год", HALVES),
     ("Дважды в год", HALVES),
-    (
-        "3 раза в год",
-        [rng("2025-09-01", "2025-12-31"), rng("2026-01-01", "2026-04-30"), rng("2026-05-01", "2026-08-31")],
-    ),
-    (
-        "три раза в год",
-        [rng("2025-09-01", "2025-12-31"), rng("2026-01-01", "2026-04-30"), rng("2026-05-01", "2026-08-31")],
-    ),
+    ("3 раза в год", THIRDS),
+    ("три раза в год", THIRDS),
     ("4 раза в год", QUARTERS),
     ("Один раз в полгода.", HALVES),
     ("Один раз в полгода", HALVES),
@@ -203,11 +202,14 @@ PHRASES: list[tuple[str, object]] = [
     ("ко Дню пожилого человека", [before("2025-10-01")]),
     ("к Всемирному дню животных", [before("2025-10-04")]),
     ("ко Дню защиты детей", [before("2026-06-01")]),
-    ("до 25 мая", [by("2026-05-25")]),
+    # «до» is before the day named, as the corpus reads «до 10 декабря» (by 9 December) and
+    # «до 01.11» (by 31 October); «до мая» is before May begins (it meant «by 31 May»).
+    ("до 25 мая", [before("2026-05-25")]),
     ("не позднее 15 сентября", [by("2025-09-15")]),
     ("не позднее 15.09", [by("2025-09-15")]),
-    ("до 01.12.2025", [by("2025-12-01")]),
-    ("до мая", [by("2026-05-31")]),
+    ("до 01.12.2025", [before("2025-12-01")]),
+    ("до мая", [before("2026-05-01")]),
+    ("до конца мая", [by("2026-05-31")]),
     ("День Победы", [fixed("2026-05-09")]),
     ("День пожилого человека", [fixed("2025-10-01")]),
     ("Всемирный день животных", [fixed("2025-10-04")]),
@@ -222,7 +224,10 @@ PHRASES: list[tuple[str, object]] = [
     # weeks of a month, n-th weekday
     ("2 неделя апреля", [rng("2026-04-08", "2026-04-14")]),
     ("вторая неделя апреля", [rng("2026-04-08", "2026-04-14")]),
-    ("3, 4 неделя октября", [rng("2025-10-15", "2025-10-21"), rng("2025-10-22", "2025-10-28")]),
+    # Weeks listed for one month are the span of the activity (corpus: «3,4 неделя января»
+    # is one event in 15–31 January), not one event in each; the fourth week runs to the end.
+    ("3, 4 неделя октября", [rng("2025-10-15", "2025-10-31")]),
+    ("2,3 я недели сентября", [rng("2025-09-08", "2025-09-21")]),
     ("первая неделя мая", [rng("2026-05-01", "2026-05-07")]),
     ("последняя неделя декабря", [rng("2025-12-25", "2025-12-31")]),
     ("каждый первый вторник месяца", "nth:1:9"),
@@ -233,8 +238,8 @@ PHRASES: list[tuple[str, object]] = [
     ("3 четверть", [TERMS[2]]),
     ("IV четверть", [TERMS[3]]),
     ("во II четверти", [TERMS[1]]),
-    ("I полугодие", [HALVES[0]]),
-    ("II полугодие", [HALVES[1]]),
+    ("I полугодие", [rng("2025-09-01", "2025-12-31")]),
+    ("II полугодие", [rng("2026-01-01", "2026-08-31")]),
     ("в период осенних каникул", [rng("2025-10-25", "2025-11-04")]),
     ("осенние каникулы", [rng("2025-10-25", "2025-11-04")]),
     ("в период зимних каникул", [rng("2025-12-31", "2026-01-11")]),
@@ -330,9 +335,19 @@ def test_unreadable_period_keeps_the_teachers_text() -> None:
 def test_calendar_year_plans() -> None:
     cal = year_calendar("2026")
     assert meaning(parse_period("Октябрь", cal)) == [("2026-10-01", "2026-10-31", 1, "spread")]
+    # A range from the month before the plan year runs into it: its part inside the year
+    # (as «Август-сентябрь» in a school year is September); once the plan year's error.
+    assert meaning(parse_period("Декабрь-январь", cal)) == [("2026-01-01", "2026-01-31", 1, "spread")]
     with pytest.raises(PeriodError):
-        parse_period("Декабрь-январь", cal)  # January of a calendar year comes before December
+        parse_period("Май-март", cal)  # a range that ends before it starts is still wrong
     assert [w.label for w in parse_period("2 раза в год", cal).windows] == ["I полугодие", "II полугодие"]
+    # In a calendar year the quarters of «Один раз в квартал» are I–IV квартал themselves.
+    assert [w.label for w in parse_period("Один раз в квартал", cal).windows] == [
+        "I квартал",
+        "II квартал",
+        "III квартал",
+        "IV квартал",
+    ]
 
 
 def test_normalise() -> None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import json
 from collections import Counter
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerplan.dates.calendar import build_calendar
 from partnerplan.dates.explain import year_calendar
-from partnerplan.dates.periods import parse_period
+from partnerplan.dates.periods import Period, parse_period
 from partnerplan.dates.schedule import Event, build_schedule, place, plan_schedule
 from partnerplan.plan.check import build_vocabulary
 from partnerplan.plan.loader import load_plan
@@ -158,7 +162,14 @@ def test_period_command_json(run: Run) -> None:
     assert code == 0
     r = json.loads(out)
     assert r["kind"] == "dated" and len(r["windows"]) == 4 and len(r["dates"]) == 4
-    assert r["windows"][0] == {"from": "2025-09-01", "to": "2025-11-30", "count": 1, "label": "I квартал"}
+    # Every quarter of the school year, not «I квартал» (that is January–March, issue #11):
+    # the first of four equal parts of the school days, which end on 26 May, not in summer.
+    assert r["windows"][0] == {
+        "from": "2025-09-01",
+        "to": "2025-11-06",
+        "count": 1,
+        "label": "1-й квартал учебного года",
+    }
     code, out, _ = run(
         "period", "Май-июнь", "когда-нибудь", "В течении года", "--year", "2025/2026", "--json"
     )
@@ -195,6 +206,8 @@ PERIOD_POOL = [
     "Один раз в квартал.", "1 раз в четверть", "Ежемесячно", "Каждую среду", "к 9 мая", "4 октября",
     "В течение года", "По мере необходимости", "летом", "в период осенних каникул", "2 неделя апреля",
     "3 раза в год", "2 раза в месяц", "до 25 мая", "19 и 26 ноября", "с 10 по 16 октября", "июль",
+    "по субботам", "в зимние каникулы", "I квартал", "1 раз в 2 месяца", "раз в две недели",
+    "в конце каждой четверти", "27 ноября 18.00 ДК «Строитель»", "2-я суббота месяца",
 ]  # fmt: skip
 
 activity_st = st.fixed_dictionaries(
@@ -209,6 +222,11 @@ plan_st = st.lists(st.lists(activity_st, min_size=1, max_size=5), min_size=1, ma
         "partners": [{"id": f"p{i}", "name": f"P{i}", "activities": acts} for i, acts in enumerate(partners)],
     }
 )
+
+
+@cache
+def read(text: str) -> Period:
+    return parse_period(text, CAL)
 
 
 def schedule_of(data: dict[str, Any]) -> tuple[Event, ...]:
@@ -287,12 +305,15 @@ def test_days_counts_and_windows(data: dict[str, Any]) -> None:
         if e.date is None:
             continue
         per_activity[(e.partner, e.activity)] += 1
-        assert CAL.is_working_day(e.date), e
-        period = parse_period(e.period or "", CAL)
+        period = read(e.period or "")
         windows = period.windows
-        inside = [w for w in windows if w.start - timedelta(days=7) <= e.date <= w.end]
+        # A working day — unless the period names the day: a date, a weekday, a break.
+        names_days = any(w.mode == "fixed" or w.named or (w.mode == "weekly" and w.weekdays) for w in windows)
+        assert CAL.is_working_day(e.date) or names_days, e
+        assert not CAL.is_main_holiday(e.date) or any(w.mode == "fixed" for w in windows), e
+        inside = [w for w in windows if w.start - timedelta(days=28) <= e.date <= w.end]
         assert inside, (e.period, e.date)
-        point = all(w.start == w.end for w in windows)  # a named date may fall in a break
+        point = all(w.mode == "fixed" for w in windows)  # a named date may fall in a break
         wholly_in_break = all(
             not [d for d in CAL.working_days_in(w.start, w.end) if not CAL.in_break(d)] for w in inside
         )
@@ -300,7 +321,7 @@ def test_days_counts_and_windows(data: dict[str, Any]) -> None:
             assert wholly_in_break, (e.period, e.date)
     for pi, partner in enumerate(plan.partners):
         for ai, act in enumerate(partner.activities):
-            period = parse_period(act.period or "", CAL)
+            period = read(act.period or "")
             if period.kind != "dated" or period.windows[0].mode == "weekly":
                 continue
             expected = sum(w.count for w in period.windows)
@@ -323,8 +344,186 @@ def test_no_partner_booked_twice_unless_unavoidable(data: dict[str, Any]) -> Non
         for e in (e for e in events if e.partner == partner and e.date == day):
             if e.kind == "pinned":
                 continue
-            options = place(parse_period(e.period or "", CAL), CAL, e.key)
+            options = place(read(e.period or ""), CAL, e.key)
             _, alternatives, movable = options[e.seq - 1]
             if movable and any(d not in taken for d in alternatives):
                 with_room += 1
         assert with_room <= 1, (partner, day)
+
+
+# --- issue #11: the five meaning fixes -----------------------------------------------
+
+
+def plan_with(periods: list[str], **extra: Any) -> dict[str, Any]:
+    acts = [{"form": "беседа", "title": f"Беседа {i}", "period": p} for i, p in enumerate(periods)]
+    return {"version": 1, "planner": {"name": "X"}, "year": "2025/2026",
+            "partners": [{"id": "p", "name": "P", "activities": acts}], **extra}  # fmt: skip
+
+
+def days_of(data: dict[str, Any], cal: Any = None) -> list[date]:
+    plan = Plan.model_validate(data)
+    cal = cal or build_calendar(plan)
+    return sorted(e.date for e in build_schedule(plan, build_vocabulary(plan), cal).events if e.date)
+
+
+SPACING = {"Один раз в квартал": 45, "ежеквартально": 45, "2 раза в год": 90, "Один раз в полгода": 90,
+           "Ежемесячно": 14, "1 раз в 2 месяца": 25, "1 раз в четверть": 20}  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(SPACING)),
+    st.text("абвгдеж ", min_size=1, max_size=10),
+    st.lists(st.sampled_from(PERIOD_POOL), max_size=4),
+)
+def test_periodic_events_are_evenly_spaced(period: str, title: str, others: list[str]) -> None:
+    """Fix 2: consecutive events of a periodic activity are at least about half a period
+    apart (never 16 February and 3 March for a quarterly one), whatever else the partner
+    has that might push them aside."""
+    data = plan_with(others)
+    data["partners"][0]["activities"].append({"form": "беседа", "title": title, "period": period})
+    plan = Plan.model_validate(data)
+    events = build_schedule(plan, build_vocabulary(plan), CAL).events
+    mine = sorted(e.date for e in events if e.date and e.activity == len(others))
+    gaps = [(b - a).days for a, b in itertools.pairwise(mine)]
+    assert gaps and min(gaps) >= SPACING[period], (period, mine)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(SPACING)),
+    st.text("абвгдеж ", min_size=1, max_size=10),
+    st.from_regex(r"[a-z]{1,6}", fullmatch=True),
+)
+def test_periodic_events_stay_in_the_school_year(period: str, title: str, pid: str) -> None:
+    """Fix 3: no periodic event in June–August unless the organisation works in summer."""
+    data = plan_with([])
+    data["partners"] = [
+        {"id": pid, "name": "P", "activities": [{"form": "беседа", "title": title, "period": period}]}
+    ]
+    days = days_of(data)
+    assert days and all(d.month not in (6, 7, 8) for d in days), days
+
+
+def test_an_organisation_working_in_summer_gets_summer_events() -> None:
+    """Fix 3: a plan whose own breaks have no summer break works in summer."""
+    breaks = [{"name": "осенние каникулы", "from": "2025-10-25", "to": "2025-11-04"},
+              {"name": "зимние каникулы", "from": "2025-12-31", "to": "2026-01-11"}]  # fmt: skip
+    data = plan_with(["Ежемесячно"], calendar={"breaks": breaks})
+    months = {d.month for d in days_of(data)}
+    assert months == set(range(1, 13))
+    assert len(parse_period("Ежемесячно", build_calendar(Plan.model_validate(data))).windows) == 12
+
+
+def test_quarterly_keeps_four_events_in_the_school_year() -> None:
+    days = days_of(plan_with(["Один раз в квартал"]))
+    assert len(days) == 4 and days[-1] <= date(2026, 5, 26)
+
+
+def test_saturdays_in_a_five_day_week() -> None:
+    """Fix 4: «по субботам» gives Saturdays in a centre with a five-day week (none today)."""
+    days = days_of(plan_with(["по субботам"]))
+    assert len(days) >= 25 and all(d.weekday() == 5 for d in days)
+    assert not any(CAL.is_main_holiday(d) or CAL.in_break(d) for d in days)
+    nth = days_of(plan_with(["2-я суббота месяца"]))
+    assert len(nth) == 9 and all(d.weekday() == 5 for d in nth)
+    assert date(2026, 5, 16) in nth  # the second Saturday of May 2026 is 9 May: the next one
+
+
+def test_winter_break_gives_a_day_that_is_not_a_new_year_holiday() -> None:
+    """Fix 4: every day of the 2025/2026 winter break is off; the period names the break,
+    so it gets one of its days — not 1–8 January."""
+    (day,) = days_of(plan_with(["в зимние каникулы"]))
+    assert date(2025, 12, 31) <= day <= date(2026, 1, 11) and not CAL.is_main_holiday(day)
+    assert day.weekday() != 6
+
+
+def test_a_day_before_the_year_says_so(run: Run, tmp_path: Any) -> None:
+    """Fix 4: «ко Дню знаний» has no day before 1 September inside 2025/2026: say that."""
+    f = tmp_path / "p.yaml"
+    f.write_text("version: 1\nplanner: {name: X}\nyear: 2025/2026\npartners:\n  - id: a\n    name: A\n"
+                 "    activities:\n      - {form: беседа, period: ко Дню знаний}\n", encoding="utf-8")  # fmt: skip
+    _, _, err = run("validate", str(f))
+    assert "PP403" in err and "раньше начала года плана" in err and "выходные" not in err
+
+
+@pytest.mark.parametrize("year", ["2027/2028", "2030/2031"])
+def test_plans_for_any_year(year: str) -> None:
+    """Fix 5: breaks by rule where none are shipped (said by PP405), holidays from
+    `holidays`, and a note when a year's transfers are not published (PP406)."""
+    data = plan_with(["Один раз в квартал", "в зимние каникулы", "по субботам", "4 октября"]) | {"year": year}
+    plan = Plan.model_validate(data)
+    cal = build_calendar(plan)
+    assert cal.breaks_by_rule and len(cal.breaks) == 4 and len(cal.terms) == 4
+    sched = build_schedule(plan, build_vocabulary(plan), cal)
+    codes = {d.code for d in sched.diagnostics}
+    assert (
+        "PP405" in codes and "PP406" in codes and not [d for d in sched.diagnostics if d.severity == "error"]
+    )
+    dated = [e.date for e in sched.events if e.date]
+    assert len(dated) > 30 and all(cal.start <= d <= cal.end for d in dated)
+    first = int(year[:4])
+    assert not cal.is_working_day(date(first + 1, 1, 2)) and not cal.is_working_day(date(first + 1, 5, 9))
+
+
+def test_the_break_rule_gives_the_shipped_dates() -> None:
+    from partnerplan.dates.calendar import DEFAULT_BREAKS, rule_breaks
+
+    for year, rows in DEFAULT_BREAKS.items():
+        assert rule_breaks(year) == rows, year
+
+
+def test_shipped_years_say_nothing_about_rules() -> None:
+    _, sched = rukodelnitsa()
+    assert not {"PP405", "PP406"} & {d.code for d in sched.diagnostics}
+
+
+# --- around the period -----------------------------------------------------------------
+
+
+def test_named_dates_are_the_dates() -> None:
+    """A named date that is a Saturday or a holiday is that day (it was moved to Friday)."""
+    assert days_of(plan_with(["4 октября"])) == [date(2025, 10, 4)]
+    assert days_of(plan_with(["9 мая"])) == [date(2026, 5, 9)]
+    assert days_of(plan_with(["к 9 мая"])) == [date(2026, 5, 8)]
+
+
+def test_pinned_dates_as_teachers_write_them_and_their_checks(run: Run, tmp_path: Any) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2025/2026\npartners:\n  - id: a\n    name: A\n"
+        "    directions: [социальное]\n    activities:\n"
+        "      - {form: беседа, period: ко Дню матери, dates: [23.02.2026]}\n"
+        "      - {form: беседа, period: Когда-нибудь, dates: [2026-03-12]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("validate", str(f))
+    assert code == 0, err  # warnings only: the dates are pinned
+    assert "PP404" in err and "23.02.2026" in err  # a pinned date that contradicts its period
+    assert "PP300" in err and "Когда-нибудь" in err  # an unreadable period behind dates: still said
+    assert "PP202" not in err  # a direction by name
+
+
+def test_time_place_and_note_reach_the_events_and_the_calendar(run: Run, tmp_path: Any) -> None:
+    from icalendar import Calendar
+
+    f = tmp_path / "p.yaml"
+    f.write_text(
+        "version: 1\nplanner: {name: X}\nyear: 2025/2026\npartners:\n  - id: a\n    name: A\n"
+        '    activities:\n      - {form: концерт, period: "27 ноября 18.00\\nДК «Строитель»"}\n'
+        "      - {form: беседа, period: Октябрь}\n",
+        encoding="utf-8",
+    )
+    checked = load_plan(str(f))
+    (e,) = [e for e in plan_schedule(checked).events if e.form == "концерт"]
+    assert (e.date, e.time, e.place) == (date(2025, 11, 27), datetime.time(18, 0), "ДК «Строитель»")
+    out = tmp_path / "p.ics"
+    code, _, err = run("schedule", str(f), "--format", "ics", "-o", str(out))
+    assert code == 0, err
+    events = {str(v["summary"]): v for v in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    timed = next(v for k, v in events.items() if k.startswith("концерт") or "концерт" in k.lower())
+    start = timed.decoded("dtstart")
+    assert isinstance(start, datetime.datetime) and (start.hour, start.minute) == (18, 0)
+    assert str(timed["location"]) == "ДК «Строитель»"
+    allday = next(v for v in events.values() if v is not timed)
+    assert not isinstance(allday.decoded("dtstart"), datetime.datetime)

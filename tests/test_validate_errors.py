@@ -284,7 +284,9 @@ def test_english_messages() -> None:
     assert d.hint("en") == "did you mean 'partners'?"
 
 
-@pytest.mark.parametrize("tag", ["!!binary aGk=", "!!python/object/apply:os.system ['true']", "!custom x", "!!int 5"])
+@pytest.mark.parametrize(
+    "tag", ["!!binary aGk=", "!!python/object/apply:os.system ['true']", "!custom x", "!!int 5"]
+)
 def test_yaml_tags_are_refused_with_their_place(tag: str) -> None:
     text = f"version: 1\nplanner:\n  name: {tag}\nyear: 2025/2026\n"
     (d,) = load_plan(text.encode(), path="p.yaml").diagnostics

@@ -1,9 +1,12 @@
 """The plan year's calendar: working days, public holidays with transfers, terms, breaks.
 
 Public holidays and the government's transfers of days off come from the `holidays`
-package; school breaks and terms are not in any library, so default dates per academic
-year ship here as data (the ministry's recommended dates; regions may differ, which is
-why a plan may override them and why the output says when defaults were used).
+package (for a year whose transfers are not yet published it knows the holidays only,
+and `transfers_until` says so); school breaks and terms are not in any library, so
+default dates per academic year ship here as data (the ministry's recommended dates;
+regions may differ, which is why a plan may override them and why the output says when
+defaults were used). A year without shipped dates gets them by the ministry's usual
+pattern (`rule_breaks`, which gives the shipped years exactly), and says so.
 """
 
 from __future__ import annotations
@@ -36,6 +39,27 @@ DEFAULT_BREAKS: dict[int, tuple[tuple[str, str, str], ...]] = {
         ("летние каникулы", "2027-05-27", "2027-08-31"),
     ),
 }
+
+
+def rule_breaks(y: int) -> tuple[tuple[str, str, str], ...]:
+    """The usual pattern of the recommended breaks of school year y/y+1: autumn from the
+    Saturday of 24–30 October to 4 November at least, winter from 31 December (29 when
+    that is a Monday or Tuesday) to 8 January (or the Sunday after, from a Thursday on),
+    spring nine days from the Saturday of 22–28 March, summer from 27 May."""
+    autumn = date(y, 10, 24) + timedelta(days=(5 - date(y, 10, 24).weekday()) % 7)
+    autumn_end = max(autumn + timedelta(days=8), date(y, 11, 4))
+    winter = date(y, 12, 29) if date(y, 12, 31).weekday() in (0, 1) else date(y, 12, 31)
+    jan8 = date(y + 1, 1, 8)
+    winter_end = jan8 if jan8.weekday() <= 2 else jan8 + timedelta(days=6 - jan8.weekday())
+    spring = date(y + 1, 3, 22) + timedelta(days=(5 - date(y + 1, 3, 22).weekday()) % 7)
+    rows = (
+        ("осенние каникулы", autumn, autumn_end),
+        ("зимние каникулы", winter, winter_end),
+        ("весенние каникулы", spring, spring + timedelta(days=8)),
+        ("летние каникулы", date(y + 1, 5, 27), date(y + 1, 8, 31)),
+    )
+    return tuple((n, a.isoformat(), b.isoformat()) for n, a, b in rows)
+
 
 # Quarters end where breaks begin; trimesters follow the common 3-term split.
 _QUARTER_NAMES = ("I четверть", "II четверть", "III четверть", "IV четверть")
@@ -71,6 +95,7 @@ class AcademicCalendar:
     days_off: frozenset[date]
     working_days: frozenset[date]
     default_breaks: bool  # True when no break dates came from the plan
+    breaks_by_rule: bool = False  # default breaks of a year without shipped dates
     # Memo of school_days_in: plans repeat the same windows thousands of times.
     _memo: dict[tuple[date, date], list[date]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -79,8 +104,26 @@ class AcademicCalendar:
         return frozenset(d for b in self.breaks for d in b.days())
 
     @cached_property
-    def _official(self) -> tuple[dict[date, str], frozenset[date]]:
+    def _official(self) -> tuple[dict[date, str], frozenset[date], int]:
         return official_days(self.start.year, self.end.year)
+
+    @property
+    def transfers_until(self) -> int:
+        """The last year whose transfers of days off the `holidays` package knows."""
+        return self._official[2]
+
+    def is_main_holiday(self, day: date) -> bool:
+        """A public holiday itself (1–8 January, 23 February, …), not a day off moved by a
+        transfer or by a holiday falling on a weekend."""
+        name = self._holidays.get(day)
+        return name is not None and "выходн" not in name.lower()
+
+    def may_open(self, day: date) -> bool:
+        """A day an organisation that works on days off may hold an event: not a main
+        public holiday, not the plan's own day off (the plan's working days always)."""
+        if day in self.working_days:
+            return True
+        return day not in self.days_off and not self.is_main_holiday(day)
 
     @property
     def _holidays(self) -> dict[date, str]:
@@ -152,29 +195,27 @@ class AcademicCalendar:
         return day
 
 
-def official_days(first: int, last: int) -> tuple[dict[date, str], frozenset[date]]:
-    """Russia's public holidays (with transfers) and working weekend days, by `holidays`.
+def official_days(first: int, last: int) -> tuple[dict[date, str], frozenset[date], int]:
+    """Russia's public holidays (with transfers), working weekend days, and the last year
+    whose transfers are published, by `holidays`.
 
     Importing `holidays` costs ~45 ms, most of a `validate` run; its answer for given
     years never changes within one release, so it is cached per release in the user's
     cache folder. A cache that cannot be read or written is simply not used.
     """
-    import importlib.metadata
     import json
     import os
 
-    try:
-        version = importlib.metadata.version("holidays")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a broken install
-        version = "unknown"
+    version = _holidays_stamp()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    cache = os.path.join(base, "partnerplan", f"holidays-RU-{version}-{first}-{last}.json")
+    cache = os.path.join(base, "partnerplan", f"holidays-RU2-{version}-{first}-{last}.json")
     try:
         with open(cache, encoding="utf-8") as fh:
             raw = json.load(fh)
         return (
             {date.fromisoformat(k): v for k, v in raw["holidays"].items()},
             frozenset(date.fromisoformat(d) for d in raw["workdays"]),
+            int(raw["published"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -183,6 +224,7 @@ def official_days(first: int, last: int) -> tuple[dict[date, str], frozenset[dat
     found = holidays.country_holidays("RU", years=range(first, last + 1), language="ru")
     table = {d: str(name) for d, name in sorted(found.items())}
     workdays = frozenset(found.weekend_workdays)
+    published = _published_until()
     try:
         from partnerplan.fsutil import atomic_write
 
@@ -190,11 +232,39 @@ def official_days(first: int, last: int) -> tuple[dict[date, str], frozenset[dat
         payload = {
             "holidays": {d.isoformat(): n for d, n in table.items()},
             "workdays": sorted(d.isoformat() for d in workdays),
+            "published": published,
         }
         atomic_write(cache, json.dumps(payload, ensure_ascii=False))
     except Exception:
         pass
-    return table, workdays
+    return table, workdays, published
+
+
+def _holidays_stamp() -> str:
+    """What identifies the installed `holidays` release: the size and time of its table of
+    Russia's days. (`importlib.metadata.version` would say it too, but importing
+    importlib.metadata and reading the wheel's METADATA cost more than the whole cache
+    saves: ~50 ms of a 400 ms `validate`.)"""
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("holidays")
+        folder = (spec.submodule_search_locations or [""])[0] if spec else ""
+        st = os.stat(os.path.join(folder, "countries", "russia.py"))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - a broken install
+        return "unknown"
+    return f"{st.st_size}-{st.st_mtime_ns}"
+
+
+def _published_until() -> int:
+    """The last year with the government's transfers in `holidays` (its table of them)."""
+    try:
+        from holidays.countries.russia import RussiaStaticHolidays
+
+        return max(int(y) for y in RussiaStaticHolidays.special_public_holidays)
+    except (ImportError, AttributeError, ValueError):  # pragma: no cover - another layout
+        return 9999
 
 
 def _spans(items: object) -> tuple[Span, ...]:
@@ -205,14 +275,14 @@ def build_calendar(plan: Plan) -> AcademicCalendar:
     spec: CalendarSpec = plan.calendar
     first = int(plan.year[:4])
     start, end = plan.start, plan.end
+    by_rule = False
     if spec.breaks is not None:
         breaks, default = _spans(spec.breaks), False
     else:
-        year_key = first if plan.academic else first - 1
-        rows = DEFAULT_BREAKS.get(year_key, ())
-        if not plan.academic:
-            # A calendar year spans two school years: take both, clipped below by `within`.
-            rows = (*rows, *DEFAULT_BREAKS.get(first, ()))
+        year_keys = [first] if plan.academic else [first - 1, first]
+        # A calendar year spans two school years: take both, clipped below.
+        rows = tuple(r for k in year_keys for r in DEFAULT_BREAKS.get(k) or rule_breaks(k))
+        by_rule = any(k not in DEFAULT_BREAKS for k in year_keys)
         breaks = tuple(Span(n, date.fromisoformat(a), date.fromisoformat(b)) for n, a, b in rows)
         default = True
     # A break that runs for decades (a typo: `to: 2199-12-31`) would cost a set of every
@@ -232,6 +302,7 @@ def build_calendar(plan: Plan) -> AcademicCalendar:
         days_off=frozenset(spec.days_off),
         working_days=frozenset(spec.working_days),
         default_breaks=default,
+        breaks_by_rule=by_rule,
     )
 
 

@@ -52,6 +52,9 @@ def event_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
             "kind": e.kind,
             "directions": list(e.directions),
             "responsible": e.responsible,
+            "time": e.clock or None,
+            "place": e.place,
+            "note": e.note,
             "uid": e.uid,
             "line": e.line,
         }

@@ -19,6 +19,9 @@ class Explanation:
     dates: tuple[date, ...] = ()
     error: tuple[str, dict[str, Any]] | None = None  # a message code and its arguments
     suggestions: list[str] = field(default_factory=list)
+    place: str | None = None
+    note: str | None = None
+    remarks: tuple[str, ...] = ()
 
     def as_json(self, lang: str = "ru") -> dict[str, Any]:
         """The JSON of `partnerplan period --json` (field names are relied on outside)."""
@@ -32,15 +35,29 @@ class Explanation:
                 "hint": hint_text(code, args, lang),
                 "suggestions": self.suggestions,
             }
-        return {
+        out: dict[str, Any] = {
             "text": self.text,
             "kind": self.kind,
-            "windows": [
-                {"from": w.start.isoformat(), "to": w.end.isoformat(), "count": w.count, "label": w.label}
-                for w in self.windows
-            ],
+            "windows": [_window_json(w) for w in self.windows],
             "dates": [d.isoformat() for d in self.dates],
         }
+        # What else the cell says, only when it says it (the fields above are relied on).
+        out.update({k: v for k, v in (("place", self.place), ("note", self.note)) if v})
+        if self.remarks:
+            out["remarks"] = list(self.remarks)
+        return out
+
+
+def _window_json(w: Window) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "from": w.start.isoformat(),
+        "to": w.end.isoformat(),
+        "count": w.count,
+        "label": w.label,
+    }
+    if w.clock is not None:
+        out["time"] = str(w.clock)
+    return out
 
 
 def year_calendar(year: str) -> AcademicCalendar:
@@ -59,8 +76,9 @@ def year_calendar(year: str) -> AcademicCalendar:
 
 
 def explain_period(text: str, cal: AcademicCalendar) -> Explanation:
+    from partnerplan.dates.hints import suggest
     from partnerplan.dates.periods import PeriodError, parse_period
-    from partnerplan.dates.schedule import place, suggest
+    from partnerplan.dates.placing import place
 
     try:
         period = parse_period(text, cal)
@@ -72,4 +90,12 @@ def explain_period(text: str, cal: AcademicCalendar) -> Explanation:
         suggestions = list(suggestions) if isinstance(suggestions, list | tuple) else []
         return Explanation(text, error=(exc.code, args), suggestions=suggestions)
     days = sorted(d for d, _, _ in place(period, cal, f"period:{text}")) if period.kind == "dated" else []
-    return Explanation(text, period.kind, period.windows, tuple(days))
+    return Explanation(
+        text,
+        period.kind,
+        period.windows,
+        tuple(days),
+        place=period.place,
+        note=period.note,
+        remarks=period.notes,
+    )

@@ -1,29 +1,34 @@
 """Plan × calendar → dated events. Pure and deterministic.
 
-How a day is chosen: each activity's days come from a hash of its own identity (partner
-id, activity id or form+title, window), so they depend on nothing else in the plan:
+How a day is chosen (`placing`): each activity's days come from a hash of its own identity
+(partner id, activity id or form+title), so they depend on nothing else in the plan:
 adding, removing or editing one activity moves no other activity's events. The only
 exception is by design: one partner is never booked twice on a day, so when two of a
 partner's activities want the same day, the one with the smaller hash keeps it and the
-other takes the next free school day in its window (`displaced`). Pinned dates win.
+other takes the nearest free day it may use (`displaced`). Pinned dates win.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
 from partnerplan.dates.calendar import AcademicCalendar
-from partnerplan.dates.periods import Period, PeriodError, Window, parse_period
+from partnerplan.dates.periods import Period, PeriodError, parse_period
+from partnerplan.dates.placing import fits, hash_of, no_day_reason, place, placements
 from partnerplan.diagnostics import Diagnostic
 from partnerplan.plan.check import Checked, Vocabulary
 from partnerplan.plan.load import SourceMap
 from partnerplan.plan.model import Activity, Partner, Plan
 
+__all__ = ["Event", "Schedule", "build_schedule", "place", "plan_schedule", "suggest"]
+
 EventKind = Literal["dated", "pinned", "ongoing", "on_demand", "unscheduled"]
+Extras = tuple[dt.time | None, dt.time | None, str | None, str | None]  # time, end time, place, note
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,23 @@ class Event:
     line: int
     column: int
     displaced: bool = False
+    time: dt.time | None = None  # the time of day the period gives («31 мая 18.00»)
+    end_time: dt.time | None = None  # «15.00–16.00»
+    place: str | None = None  # «ДК «Строитель»»
+    note: str | None = None  # the rest of the period cell: «День музыки»
+
+    @property
+    def clock(self) -> str:
+        """«18:00», «15:00–16:00»; "" for an event of the whole day."""
+        if self.time is None:
+            return ""
+        text = self.time.strftime("%H:%M")
+        return f"{text}–{self.end_time.strftime('%H:%M')}" if self.end_time else text
+
+    @property
+    def where(self) -> str:
+        """The place and the note of the period cell, as documents show them after the title."""
+        return "; ".join(x for x in (self.place, self.note) if x)
 
     @property
     def uid(self) -> str:
@@ -58,6 +80,13 @@ class Schedule:
     diagnostics: tuple[Diagnostic, ...]
     periods: dict[tuple[int, int], Period]  # (partner index, activity index) → Period
     calendar: AcademicCalendar  # the one the events were placed on
+
+
+def suggest(text: str) -> list[str]:
+    """Understood phrases of the same shape as an unreadable one (see `hints`)."""
+    from partnerplan.dates.hints import suggest as nearest
+
+    return nearest(text)
 
 
 def org_key(plan: Plan) -> str:
@@ -76,20 +105,57 @@ def activity_key(partner: Partner, activity: Activity, occurrence: int, org: str
     return f"{prefix}{partner.id}.{digest}"
 
 
-def _hash(*parts: object) -> int:
-    raw = "\x1f".join(str(p) for p in parts).encode()
-    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big")
-
-
 @dataclass(slots=True)
 class _Want:
     """One event an activity wants, before partner clashes are resolved."""
 
     day: date
-    chunk: list[date]  # the days it may move to on a clash (nearest first), else empty
+    chunk: list[date]  # the days it may move to on a clash, else empty
     movable: bool
     priority: int
     index: int  # position in the activity's event list
+    extras: Extras = (None, None, None, None)
+
+
+class _Reader:
+    """Periods of one plan, read once each (real plans repeat a few dozen phrases)."""
+
+    def __init__(self, cal: AcademicCalendar) -> None:
+        self.cal = cal
+        self.seen: dict[str, Period | PeriodError] = {}
+
+    def __call__(self, text: str) -> Period:
+        found = self.seen.get(text)
+        if found is None:
+            try:
+                found = parse_period(text, self.cal)
+            except PeriodError as exc:
+                found = exc
+            self.seen[text] = found
+        if isinstance(found, PeriodError):
+            raise found
+        return found
+
+
+def _extras(period: Period | None, wi: int | None = None) -> Extras:
+    if period is None:
+        return (None, None, None, None)
+    clock = period.windows[wi].clock if wi is not None and wi < len(period.windows) else period.clock
+    return (clock.start if clock else None, clock.end if clock else None, period.place, period.note)
+
+
+class _Forms:
+    """Form names of one plan, looked up once each (a plan repeats a few dozen forms)."""
+
+    def __init__(self, voc: Vocabulary) -> None:
+        self.voc = voc
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = self.voc.form_name(text)
+        return found
 
 
 def build_schedule(
@@ -108,80 +174,126 @@ def build_schedule(
         line, col = smap.find(where)
         diags.append(Diagnostic(code, severity, path, line, col, args))  # type: ignore[arg-type]
 
-    parsed: dict[str, Period | PeriodError] = {}  # real plans repeat a few dozen phrases
-
-    def read(text: str) -> Period:
-        found = parsed.get(text)
-        if found is None:
-            try:
-                found = parse_period(text, cal)
-            except PeriodError as exc:
-                found = exc
-            parsed[text] = found
-        if isinstance(found, PeriodError):
-            raise found
-        return found
-
+    read = _Reader(cal)
+    forms = _Forms(voc)
+    _year_notes(plan, cal, warn)
     org = org_key(plan)
     for pi, partner in enumerate(plan.partners):
         seen: dict[tuple[str, str | None], int] = defaultdict(int)
         wants: list[tuple[int, Activity, str, _Want]] = []
-        plain: list[tuple[int, Activity, str, EventKind]] = []
-        direction_names = tuple(voc.directions.get(d, d) for d in partner.directions)
+        plain: list[tuple[int, Activity, str, EventKind, Period | None]] = []
+        direction_names = tuple(voc.direction_name(d) for d in partner.directions)
         for ai, act in enumerate(partner.activities):
             occurrence = seen[(act.form, act.title)]
             seen[(act.form, act.title)] += 1
             key = activity_key(partner, act, occurrence, org)
             where = ("partners", pi, "activities", ai)
+            period: Period | None = None
+            if act.period is not None:
+                try:
+                    period = read(act.period)
+                except PeriodError as exc:
+                    args: dict[str, Any] = dict(exc.args_)
+                    if exc.code == "PP300":
+                        args.setdefault("suggestions", suggest(act.period))
+                    # Pinned dates make the activity usable; the unreadable period is still said.
+                    warn((*where, "period"), exc.code, "warning" if act.dates else "error", **args)
+                else:
+                    periods[(pi, ai)] = period
             if act.dates:
+                _pinned(act, period, cal, where, warn)
                 for k, day in enumerate(sorted(act.dates)):
-                    wants.append((ai, act, key, _Want(day, [], False, -1, k)))
-                    if not cal.is_working_day(day) or cal.in_break(day):
-                        gap = cal.break_of(day)
-                        why = cal.holiday_name(day) or (gap.name if gap else "")
-                        warn((*where, "dates", act.dates.index(day)), "PP401",
-                             value=day.strftime("%d.%m.%Y"), why=f" ({why})" if why else "")  # fmt: skip
+                    wants.append((ai, act, key, _Want(day, [], False, -1, k, _extras(period))))
                 continue
-            if act.period is None:
-                plain.append((ai, act, key, "unscheduled"))
+            if period is None:
+                plain.append((ai, act, key, "unscheduled", None))
                 continue
-            try:
-                period = read(act.period)
-            except PeriodError as exc:
-                args = dict(exc.args_)
-                if exc.code == "PP300":
-                    args.setdefault("suggestions", suggest(act.period))
-                warn((*where, "period"), exc.code, "error", **args)
-                plain.append((ai, act, key, "unscheduled"))
-                continue
-            periods[(pi, ai)] = period
             if period.kind != "dated":
-                plain.append((ai, act, key, period.kind))
+                plain.append((ai, act, key, period.kind, period))
                 continue
-            placed = place(period, cal, key)
+            placed = placements(period, cal, key)
             if not placed:
-                warn((*where, "period"), "PP400", text=act.period)
-                plain.append((ai, act, key, "unscheduled"))
-            for k, (day, candidates, movable) in enumerate(placed):
-                wants.append((ai, act, key, _Want(day, candidates, movable, _hash(key, k), k)))
-        events.extend(_resolve(partner, wants, direction_names, voc, smap, pi, warn, cal))
-        for ai, act, key, kind in plain:
+                code, args = no_day_reason(period, cal)
+                warn((*where, "period"), code, text=act.period, **args)
+                plain.append((ai, act, key, "unscheduled", period))
+            for k, p in enumerate(placed):
+                wants.append(
+                    (
+                        ai,
+                        act,
+                        key,
+                        _Want(p.day, p.chunk, p.movable, hash_of(key, k), k, _extras(period, p.window)),
+                    )
+                )
+        events.extend(_resolve(partner, wants, direction_names, forms, smap, pi, warn))
+        for ai, act, key, kind, per in plain:
             line, col = smap.find(("partners", pi, "activities", ai, "period"))
-            events.append(_event(partner, act, ai, key, 1, None, kind, direction_names, voc, line, col))
+            extras = _extras(per)
+            events.append(
+                _event(
+                    partner,
+                    act,
+                    ai,
+                    key,
+                    1,
+                    None,
+                    kind,
+                    direction_names,
+                    forms(act.form),
+                    line,
+                    col,
+                    extras=extras,
+                )
+            )
     events.sort(key=Event.sort_key)
     return Schedule(tuple(events), tuple(sorted(diags, key=Diagnostic.sort_key)), periods, cal)
 
 
+def _pinned(
+    act: Activity, period: Period | None, cal: AcademicCalendar, where: tuple[str | int, ...], warn: Any
+) -> None:
+    """A pinned date on a day off, or one that contradicts its period, is a warning."""
+    for k, day in enumerate(act.dates):
+        if not cal.is_working_day(day) or cal.in_break(day):
+            gap = cal.break_of(day)
+            why = cal.holiday_name(day) or (gap.name if gap else "")
+            warn(
+                (*where, "dates", k), "PP401", value=day.strftime("%d.%m.%Y"), why=f" ({why})" if why else ""
+            )
+        if period is not None and period.kind == "dated" and not any(fits(day, w) for w in period.windows):
+            labels = ", ".join(dict.fromkeys(w.label for w in period.windows if w.label))
+            warn(
+                (*where, "dates", k),
+                "PP404",
+                value=day.strftime("%d.%m.%Y"),
+                period=act.period,
+                windows=labels,
+            )
+
+
+def _year_notes(plan: Plan, cal: AcademicCalendar, warn: Any) -> None:
+    """Said once per plan: breaks computed by rule; transfers not yet published."""
+    if cal.breaks_by_rule:
+        warn(("year",), "PP405", year=plan.year)
+    last = cal.end.year
+    if last > cal.transfers_until:
+        years = sorted({y for y in (cal.start.year, last) if y > cal.transfers_until})
+        said = f"{years[0]} год" if len(years) == 1 else f"{years[0]}–{years[-1]} годы"
+        span = "–".join(dict.fromkeys(map(str, (years[0], years[-1]))))
+        warn(("year",), "PP406", year=plan.year, years=said, span=span, until=cal.transfers_until)
+
+
 def _event(
     partner: Partner, act: Activity, ai: int, key: str, seq: int, day: date | None,
-    kind: EventKind, directions: tuple[str, ...], voc: Vocabulary, line: int, col: int,
-    displaced: bool = False,
+    kind: EventKind, directions: tuple[str, ...], form: str, line: int, col: int,
+    displaced: bool = False, extras: Extras = (None, None, None, None),
 ) -> Event:  # fmt: skip
     return Event(
         date=day, partner=partner.id, partner_name=partner.name, activity=ai, key=key, seq=seq,
-        title=act.title or voc.form_name(act.form), form=voc.form_name(act.form),
+        title=act.title or form, form=form,
         directions=directions, period=act.period, kind=kind, responsible=act.responsible,
-        line=line, column=col, displaced=displaced,
+        line=line, column=col, displaced=displaced, time=extras[0], end_time=extras[1],
+        place=extras[2], note=extras[3],
     )  # fmt: skip
 
 
@@ -189,14 +301,13 @@ def _resolve(
     partner: Partner,
     wants: list[tuple[int, Activity, str, _Want]],
     directions: tuple[str, ...],
-    voc: Vocabulary,
+    forms: _Forms,
     smap: SourceMap,
     pi: int,
     warn: Any,
-    cal: AcademicCalendar,
 ) -> list[Event]:
     """Give each wanted day to one activity of the partner; movable losers take the next."""
-    taken: set[date] = set()
+    taken: dict[date, str] = {}  # day → the activity holding it
     out: list[Event] = []
     clashes: set[date] = set()
     for ai, act, key, want in sorted(wants, key=lambda w: (w[3].priority, w[2], w[3].index)):
@@ -206,9 +317,9 @@ def _resolve(
             free = next((d for d in near if d not in taken), None)
             if free is not None:
                 day, displaced = free, True
-        if day in taken:
+        if day in taken and taken[day] != key:  # one activity at two times of a day is no clash
             clashes.add(day)
-        taken.add(day)
+        taken.setdefault(day, key)
         kind: EventKind = "pinned" if want.priority < 0 else "dated"
         line, col = smap.find(("partners", pi, "activities", ai, "dates" if kind == "pinned" else "period"))
         out.append(
@@ -221,72 +332,16 @@ def _resolve(
                 day,
                 kind,
                 directions,
-                voc,
+                forms(act.form),
                 line,
                 col,
                 displaced,
+                want.extras,
             )
         )
     for day in sorted(clashes):
-        line, col = smap.find(("partners", pi, "name"))
         warn(("partners", pi, "name"), "PP402", partner=partner.name, day=day.strftime("%d.%m.%Y"))
     return out
-
-
-def place(period: Period, cal: AcademicCalendar, key: str) -> list[tuple[date, list[date], bool]]:
-    """The days a dated period gives: (day, alternatives in its window, may move)."""
-    out: list[tuple[date, list[date], bool]] = []
-    for wi, w in enumerate(period.windows):
-        out.extend(_place_window(w, wi, cal, key))
-    return out
-
-
-def _place_window(w: Window, wi: int, cal: AcademicCalendar, key: str) -> list[tuple[date, list[date], bool]]:
-    if w.mode == "fixed":
-        d = cal.previous_working_day(w.start)
-        return [(d, [], False)] if cal.start <= d <= cal.end else []
-    if w.mode in ("before", "by"):
-        d = cal.previous_working_day(w.end, strictly=w.mode == "before")
-        return [(d, [], False)] if cal.start <= d <= cal.end else []
-    if w.mode == "weekly":
-        return [(d, [], False) for d in _weekly_days(w, cal, key)]
-    days = cal.school_days_in(max(w.start, cal.start), min(w.end, cal.end))
-    if not days:
-        return []
-    n = min(w.count, len(days))
-    out = []
-    for k in range(n):
-        chunk = days[len(days) * k // n : len(days) * (k + 1) // n]
-        i = _hash(key, wi, k) % len(chunk)
-        out.append((chunk[i], chunk, True))  # the chunk: where to move on a partner clash
-    return out
-
-
-def _weekly_days(w: Window, cal: AcademicCalendar, key: str) -> list[date]:
-    weekdays = w.weekdays
-    if not weekdays:
-        pool = list(range(cal.week))
-        chosen: list[int] = []
-        for k in range(min(w.count, len(pool))):
-            chosen.append(pool.pop(_hash(key, "weekday", k) % len(pool)))
-        weekdays = tuple(sorted(chosen))
-    out = []
-    d = w.start
-    while d <= w.end:
-        if d.weekday() in weekdays and cal.is_working_day(d) and not cal.in_break(d):
-            out.append(d)
-        d += timedelta(days=1)
-    return out
-
-
-def suggest(text: str) -> list[str]:
-    """The readings nearest to an unreadable period, for the hint."""
-    import difflib
-
-    from partnerplan.dates.periods import EXAMPLES
-
-    found = difflib.get_close_matches(text.strip(), EXAMPLES, n=3, cutoff=0.3)
-    return found or ["Октябрь", "Один раз в квартал", "В течение года"]
 
 
 def plan_schedule(checked: Checked) -> Schedule:

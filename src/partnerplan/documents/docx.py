@@ -317,7 +317,8 @@ def _calendar_table(events: tuple[Event, ...], lang: str):  # type: ignore[no-un
             yield [Cell([month_title(block.first_day, lang)], span=5, bold=True, center=True, keep_next=True)]
             for e in block.events:
                 assert e.date is not None
-                yield _event_cells(long_date(e.date, lang), e)
+                when = long_date(e.date, lang) + (f", {e.clock}" if e.clock else "")
+                yield _event_cells(when, e)
         if undated:
             yield [Cell([words["undated"]], span=5, bold=True, center=True, keep_next=True)]
             for e in undated:
@@ -331,7 +332,7 @@ def _calendar_table(events: tuple[Event, ...], lang: str):  # type: ignore[no-un
 def _event_cells(when: str, e: Event) -> list[Cell]:
     return [
         Cell([when]),
-        Cell([e.title]),
+        Cell([f"{e.title} — {e.where}" if e.where else e.title]),
         Cell([e.partner_name]),
         Cell([e.form]),
         Cell([e.responsible or ""]),

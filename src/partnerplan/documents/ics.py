@@ -1,4 +1,6 @@
-"""The schedule as iCalendar: all-day events with stable UIDs, so a re-import updates."""
+"""The schedule as iCalendar: stable UIDs, so a re-import updates. An event whose period
+gives a time («31 мая 18.00») is timed, in floating local time (shown at 18:00 wherever
+the teacher's phone is: a region's plan means its own clock); others are all-day."""
 
 from __future__ import annotations
 
@@ -27,14 +29,23 @@ def to_ics(plan: Plan, events: Iterable[Event]) -> bytes:
         ve = VEvent()
         ve.add("uid", e.uid)
         ve.add("dtstamp", stamp)
-        ve.add("dtstart", e.date)
-        ve.add("dtend", e.date + timedelta(days=1))
+        if e.time is not None:
+            ve.add("dtstart", datetime.combine(e.date, e.time))
+            if e.end_time is not None and e.end_time > e.time:
+                ve.add("dtend", datetime.combine(e.date, e.end_time))
+        else:
+            ve.add("dtstart", e.date)
+            ve.add("dtend", e.date + timedelta(days=1))
+        if e.place:
+            ve.add("location", e.place)
         ve.add("summary", f"{e.title} — {e.partner_name}")
         lines = [f"Партнёр: {e.partner_name}", f"Форма: {e.form}"]
         if e.period:
             lines.append(f"Период: {e.period}")
         if e.responsible:
             lines.append(f"Ответственный: {e.responsible}")
+        if e.note:
+            lines.append(f"Примечание: {e.note}")
         ve.add("description", "\n".join(lines))
         ve.add("categories", [e.form])
         ve.add("transp", "TRANSPARENT")

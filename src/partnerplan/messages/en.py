@@ -280,7 +280,7 @@ EN: dict[str, tuple[Text, Text]] = {
     ),
     "PP406": (
         lambda a: (
-            "transfers of days off for {years} are not published yet (known up to {until}): working days ignore them".format(
+            "transfers of days off for {span} are not published yet (known up to {until}): working days ignore them".format(
                 **a
             )
         ),

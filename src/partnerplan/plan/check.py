@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,6 +29,7 @@ class Vocabulary:
     groups: dict[str, str]
     forms: dict[str, str]  # id → name
     form_lookup: dict[str, str]  # normalised id, name or spelling → form id
+    direction_lookup: dict[str, str] = field(default_factory=dict)  # normalised id or name → id
 
     def form_id(self, text: str) -> str | None:
         return self.form_lookup.get(normalise(text))
@@ -36,6 +37,16 @@ class Vocabulary:
     def form_name(self, text: str) -> str:
         fid = self.form_id(text)
         return self.forms[fid] if fid else text
+
+    def direction_id(self, text: str) -> str | None:
+        """A direction by id or by name («social» or «социальное»), like forms."""
+        if text in self.directions:
+            return text
+        return self.direction_lookup.get(normalise(text))
+
+    def direction_name(self, text: str) -> str:
+        did = self.direction_id(text)
+        return self.directions[did] if did else text
 
 
 def build_vocabulary(plan: Plan) -> Vocabulary:
@@ -50,7 +61,11 @@ def build_vocabulary(plan: Plan) -> Vocabulary:
         forms[fid] = name
         for spelling in (fid, name, *aliases):
             lookup[normalise(spelling)] = fid
-    return Vocabulary(directions, groups, forms, lookup)
+    direction_lookup: dict[str, str] = {}
+    for did, name in directions.items():
+        direction_lookup[normalise(did)] = did
+        direction_lookup.setdefault(normalise(name), did)
+    return Vocabulary(directions, groups, forms, lookup, direction_lookup)
 
 
 _PUNCT = re.compile(r"[\s.,;:!?«»\"'()]+")
@@ -194,7 +209,7 @@ def check_references(plan: Plan, voc: Vocabulary, path: str, smap: SourceMap) ->
         if p.group is not None and p.group not in voc.groups:
             at((*base, "group"), "PP201", ref=p.group, suggestion=nearest(p.group, voc.groups))
         for k, d in enumerate(p.directions):
-            if d not in voc.directions:
+            if voc.direction_id(d) is None:
                 at((*base, "directions", k), "PP202", ref=d, suggestion=nearest(d, voc.directions))
         if not p.activities:
             at((*base, "name"), "PP204", "warning", name=p.name)

@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -60,6 +61,33 @@ def _sane_date(value: date) -> date:
 
 
 Day = Annotated[date, AfterValidator(_sane_date)]
+
+
+def _dotted_date(value: object) -> object:
+    """«23.02.2026», as teachers write dates, as well as 2026-02-23."""
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", value)
+        if m:
+            try:
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError:
+                return value  # Pydantic says what is wrong with it
+    return value
+
+
+# Editors are told what validate accepts: 2026-02-23 or 23.02.2026.
+PinnedDay = Annotated[
+    Day,
+    BeforeValidator(_dotted_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": "^\\d{1,2}\\.\\d{1,2}\\.\\d{4}$"},
+            ]
+        }
+    ),
+]
 
 
 MAX_DIGITS = 9  # no count in a plan has more; int() of a 5,000-digit text raises
@@ -258,8 +286,8 @@ class Activity(_Model):
         title="Период",
         description="Как в плане: «Октябрь», «Май-июнь», «Один раз в квартал», «В течение года»",
     )
-    dates: Annotated[list[Day], Example("[2026-03-12]")] = Field(
-        default_factory=list, title="Точные даты", description="ГГГГ-ММ-ДД; важнее периода"
+    dates: Annotated[list[PinnedDay], Example("[2026-03-12]"), Example("[23.02.2026]")] = Field(
+        default_factory=list, title="Точные даты", description="ГГГГ-ММ-ДД или ДД.ММ.ГГГГ; важнее периода"
     )
     responsible: str | None = Field(None, title="Ответственный")
     participants: str | None = Field(

@@ -132,3 +132,11 @@ def test_invalid_plans_are_skipped_with_a_reason(tmp_path: Path, run: Run) -> No
     assert code == 1 and "bad.yaml: пропущен" in err and "организаций: 2" in out
     doc = Document(io.BytesIO((tmp_path / "r.docx").read_bytes()))
     assert any("Накладки" in p.text for p in doc.paragraphs)
+
+
+def test_the_shipped_network_has_a_year_to_analyse(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "year-end.md"
+    code, _, err = run("report", str(PLANS / "elbrus"), "--year-end", "-o", str(out))
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    assert "проведено: 6; перенесено: 1; отменено: 1" in text and "участников: 275" in text

@@ -109,3 +109,40 @@ def test_an_unreadable_folder_is_named_not_reported_as_no_plans(
 def test_a_folder_given_as_a_plan_file_says_it_is_a_folder(tmp_path: Path, run: Run) -> None:
     code, _, err = run("textconv", str(tmp_path))
     assert code == 1 and "это папка" in err
+
+
+def _uids(ics: str) -> dict[str, str]:
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(ics)
+    return {str(e["uid"]): e for e in cal.walk("VEVENT")}  # type: ignore[misc]
+
+
+def test_calendars_know_the_newer_copy_and_ids_survive_a_rename(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerplan.plan.starter import starter_plan
+
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "t@example.org")
+    git(tmp_path, "config", "user.name", "T")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(starter_plan("plan.schema.json", "2025/2026"), encoding="utf-8")
+    code, first, err = run("schedule", str(plan), "--format", "ics")
+    assert code == 0, err
+    assert all(int(e["sequence"]) == 0 for e in _uids(first).values())  # outside git: stable, 0
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "план")
+    _, one, _ = run("schedule", str(plan), "--format", "ics")
+    text = plan.read_text(encoding="utf-8").replace(
+        "Мастер-класс «Цветы из салфеток»", "Мастер-класс «Бумажные цветы»"
+    )
+    plan.write_text(text, encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "переименовано")
+    _, two, _ = run("schedule", str(plan), "--format", "ics")
+    before, after = _uids(one), _uids(two)
+    renamed = [uid for uid in after if "tsvety" in uid]
+    assert renamed and set(renamed) <= set(before)  # same events, same days
+    assert all(before[u].decoded("dtstart") == after[u].decoded("dtstart") for u in renamed)
+    assert all(int(after[u]["sequence"]) == 2 and int(before[u]["sequence"]) == 1 for u in renamed)
+    assert all(after[u].decoded("dtstamp") >= before[u].decoded("dtstamp") for u in renamed)

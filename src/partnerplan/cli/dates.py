@@ -133,8 +133,10 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         events = select_events(sched.events, partner=partner, month=month, start=bounds[0], end=bounds[1])
         if fmt == "ics":
             from partnerplan.documents.ics import to_ics
+            from partnerplan.git.gitio import file_revision
 
-            data: str | bytes = to_ics(checked.plan, events)
+            revision = file_revision(plan) if plan != "-" else None
+            data: str | bytes = to_ics(checked.plan, events, revision)
         elif fmt == "json":
             data = events_json(events)
         elif fmt == "csv":

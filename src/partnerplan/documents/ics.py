@@ -11,7 +11,10 @@ from partnerplan.dates.schedule import Event
 from partnerplan.plan.model import Plan
 
 
-def to_ics(plan: Plan, events: Iterable[Event]) -> bytes:
+def to_ics(plan: Plan, events: Iterable[Event], revision: tuple[int, datetime] | None = None) -> bytes:
+    """`revision`: (how many versions the plan file has had, when the last was made), from
+    git; it becomes every event's SEQUENCE and DTSTAMP, so a calendar that imports the
+    file again knows this copy is newer and takes the moved dates."""
     from icalendar import Calendar
     from icalendar import Event as VEvent
 
@@ -21,14 +24,15 @@ def to_ics(plan: Plan, events: Iterable[Event]) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", plan.title or plan.planner.name)
     cal.add("x-wr-timezone", "Europe/Moscow")
-    # DTSTAMP is required; the plan year's first day keeps the file byte-for-byte stable.
-    stamp = datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=UTC)
+    # Without git: the plan year's first day keeps the file byte-for-byte stable (no clock).
+    sequence, stamp = revision or (0, datetime(plan.start.year, plan.start.month, plan.start.day, tzinfo=UTC))
     for e in events:
         if e.date is None:
             continue
         ve = VEvent()
         ve.add("uid", e.uid)
         ve.add("dtstamp", stamp)
+        ve.add("sequence", sequence)
         if e.time is not None:
             ve.add("dtstart", datetime.combine(e.date, e.time))
             if e.end_time is not None and e.end_time > e.time:

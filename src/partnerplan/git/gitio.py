@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import UTC, datetime
 
 PLAN_PATTERNS = ("*.yaml", "*.yml")
 
@@ -87,3 +88,17 @@ def relative_to_root(path: str, root: str) -> str:
 
 def set_config(root: str, key: str, value: str) -> None:
     _git(["config", key, value], root)
+
+
+def file_revision(path: str) -> tuple[int, datetime] | None:
+    """(the number of commits that changed `path`, the last one's time), or None outside
+    git or for a file git does not know. Deterministic for a repository's state."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        proc = _git(["log", "--format=%ct", "--follow", "--", os.path.abspath(path)], folder, check=False)
+    except GitError:
+        return None
+    stamps = proc.stdout.split() if proc.returncode == 0 else []
+    if not stamps:
+        return None
+    return len(stamps), datetime.fromtimestamp(int(stamps[0]), tz=UTC)

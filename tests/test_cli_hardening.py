@@ -146,3 +146,16 @@ def test_calendars_know_the_newer_copy_and_ids_survive_a_rename(
     assert all(before[u].decoded("dtstart") == after[u].decoded("dtstart") for u in renamed)
     assert all(int(after[u]["sequence"]) == 2 and int(before[u]["sequence"]) == 1 for u in renamed)
     assert all(after[u].decoded("dtstamp") >= before[u].decoded("dtstamp") for u in renamed)
+
+
+def test_rollover_says_what_it_cannot_rewrite(tmp_path: Path, run: Run) -> None:
+    # Valid for validate (a note is text), but ruamel's round trip reads it as a bad date.
+    plan = tmp_path / "p.yaml"
+    text = (PLANS / "rukodelnitsa.yaml").read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("        period: Май-июнь\n", "        period: Май-июнь\n        note: 2026-02-30\n", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run("rollover", str(plan), "--to", "2026/2027", "-o", str(tmp_path / "next.yaml"))
+    assert code == 1 and "не удаётся переписать файл на новый год" in err
+    assert not (tmp_path / "next.yaml").exists()

@@ -221,6 +221,8 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
         try:
             text, notes, new_year = rollover(plan, to)
         except FormatError as exc:
+            if exc.code == "syntax":  # the round-trip reader cannot rewrite this file as it is
+                fail(t("cli.git.cannot_rewrite", plan=plan, detail=exc.detail), 1)
             fail(t("cli.git.internal_error_the_new_plan_would", plan=plan, a1=exc.detail), 1)  # fmt: skip
         if output is None:
             output = next_year_path(plan, checked.plan.year, new_year)

@@ -51,7 +51,10 @@ def rollover(path: str, to_year: str) -> tuple[str, list[str], str]:
     notes = plan.drop_notes()
     kept_text, leftover = _drop_lines(text, plan.drops)
     y = round_trip_yaml()
-    data = y.load(kept_text)
+    try:
+        data = y.load(kept_text)
+    except Exception as exc:  # ruamel reads stricter than libyaml (dates like 2026-02-30, tabs)
+        raise FormatError("syntax", str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     for where in leftover:  # keys in flow style, or sharing a line: dropped from the tree
         _delete(data, where)
     notes += _apply(data, plan)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.git.cannot_rewrite": (
+        "{plan}: не удаётся переписать файл на новый год ({detail}); ничего не записано — поправьте это место (partnerplan fmt покажет его) и повторите",
+        "{plan}: cannot rewrite the file for the new year ({detail}); nothing written — fix that place (partnerplan fmt shows it) and retry",
+    ),
     "cli.dates.xlsx_needs_output": (
         "Excel записывается в файл: добавьте -o ФАЙЛ.xlsx",
         "Excel goes to a file: add -o FILE.xlsx",

@@ -157,13 +157,14 @@ class CaseError(Exception):
 
 # --------------------------------------------------------------------------- helpers
 
+
 def norm(text) -> str:
     """Collapse all whitespace (line breaks included) to single spaces."""
     return re.sub(r"\s+", " ", str(text)).strip()
 
 
 def twips(cm: float) -> int:
-    return int(round(cm * TWIPS_PER_CM))
+    return round(cm * TWIPS_PER_CM)
 
 
 def el(tag: str, **attrs) -> OxmlElement:
@@ -187,8 +188,7 @@ def para_spec(raw) -> dict:
     raise CaseError(f"cannot read paragraph {raw!r}")
 
 
-CELL_KEYS = {"text", "breaks", "paragraphs", "span", "vmerge", "bold", "italic",
-             "align", "valign", "table"}
+CELL_KEYS = {"text", "breaks", "paragraphs", "span", "vmerge", "bold", "italic", "align", "valign", "table"}
 
 
 def cell_spec(raw) -> dict:
@@ -224,8 +224,13 @@ def cell_spec(raw) -> dict:
         for key in ("bold", "italic", "align"):
             if key in raw and key not in p:
                 p[key] = raw[key]
-    spec = {"paragraphs": paras, "span": int(raw.get("span", 1)), "vmerge": vmerge,
-            "valign": raw.get("valign"), "table": raw.get("table")}
+    spec = {
+        "paragraphs": paras,
+        "span": int(raw.get("span", 1)),
+        "vmerge": vmerge,
+        "valign": raw.get("valign"),
+        "table": raw.get("table"),
+    }
     if spec["span"] < 1:
         raise CaseError(f"span must be >= 1: {raw!r}")
     return spec
@@ -246,9 +251,12 @@ def row_spec(raw) -> dict:
             for p in spec["paragraphs"]:
                 p.setdefault("bold", True)
         cells.append(spec)
-    return {"cells": cells, "grid_after": int(raw.get("grid_after", 0)),
-            "grid_before": int(raw.get("grid_before", 0)),
-            "header": bool(raw.get("header", False))}
+    return {
+        "cells": cells,
+        "grid_after": int(raw.get("grid_after", 0)),
+        "grid_before": int(raw.get("grid_before", 0)),
+        "header": bool(raw.get("header", False)),
+    }
 
 
 def table_spec(raw) -> dict:
@@ -258,19 +266,24 @@ def table_spec(raw) -> dict:
     if unknown:
         raise CaseError(f"unknown table keys {sorted(unknown)}")
     rows = [row_spec(r) for r in raw["rows"]]
-    widest = max(r["grid_before"] + sum(c["span"] for c in r["cells"]) + r["grid_after"]
-                 for r in rows)
+    widest = max(r["grid_before"] + sum(c["span"] for c in r["cells"]) + r["grid_after"] for r in rows)
     grid = int(raw.get("grid", widest))
     if grid < widest:
         raise CaseError(f"grid {grid} is narrower than the widest row ({widest})")
     widths = raw.get("widths")
     if widths is not None and len(widths) != grid:
         raise CaseError(f"widths has {len(widths)} columns, the grid has {grid}")
-    return {"borders": bool(raw.get("borders", True)), "widths": widths, "grid": grid,
-            "font_size": raw.get("font_size"), "rows": rows}
+    return {
+        "borders": bool(raw.get("borders", True)),
+        "widths": widths,
+        "grid": grid,
+        "font_size": raw.get("font_size"),
+        "rows": rows,
+    }
 
 
 # --------------------------------------------------------------------------- writing
+
 
 def fill_paragraph(p, spec: dict, size=None) -> None:
     """Fill a <w:p> (lxml element) from a paragraph spec."""
@@ -290,8 +303,8 @@ def fill_paragraph(p, spec: dict, size=None) -> None:
     if spec.get("italic"):
         rpr.append(el("w:i"))
     if size:
-        rpr.append(el("w:sz", **{"w:val": int(round(float(size) * 2))}))
-        rpr.append(el("w:szCs", **{"w:val": int(round(float(size) * 2))}))
+        rpr.append(el("w:sz", **{"w:val": round(float(size) * 2)}))
+        rpr.append(el("w:szCs", **{"w:val": round(float(size) * 2)}))
     if len(rpr):
         r.append(rpr)
     for i, line in enumerate(text.split("\n")):
@@ -309,8 +322,7 @@ def borders_xml(on: bool) -> OxmlElement:
     b = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if on:
-            b.append(el(f"w:{side}", **{"w:val": "single", "w:sz": 4, "w:space": 0,
-                                        "w:color": "000000"}))
+            b.append(el(f"w:{side}", **{"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}))
         else:
             b.append(el(f"w:{side}", **{"w:val": "nil"}))
     return b
@@ -325,9 +337,20 @@ def build_table(spec: dict, width_cm: float) -> OxmlElement:
     tblpr.append(el("w:tblW", **{"w:w": sum(col_tw), "w:type": "dxa"}))
     tblpr.append(borders_xml(spec["borders"]))
     tblpr.append(el("w:tblLayout", **{"w:type": "fixed"}))
-    tblpr.append(el("w:tblLook", **{"w:val": "04A0", "w:firstRow": 1, "w:lastRow": 0,
-                                    "w:firstColumn": 1, "w:lastColumn": 0,
-                                    "w:noHBand": 0, "w:noVBand": 1}))
+    tblpr.append(
+        el(
+            "w:tblLook",
+            **{
+                "w:val": "04A0",
+                "w:firstRow": 1,
+                "w:lastRow": 0,
+                "w:firstColumn": 1,
+                "w:lastColumn": 0,
+                "w:noHBand": 0,
+                "w:noVBand": 1,
+            },
+        )
+    )
     tbl.append(tblpr)
     tblgrid = el("w:tblGrid")
     for w in col_tw:
@@ -341,11 +364,9 @@ def build_table(spec: dict, width_cm: float) -> OxmlElement:
         if row["grid_after"]:
             trpr.append(el("w:gridAfter", **{"w:val": row["grid_after"]}))
         if row["grid_before"]:
-            trpr.append(el("w:wBefore", **{"w:w": sum(col_tw[:row["grid_before"]]),
-                                           "w:type": "dxa"}))
+            trpr.append(el("w:wBefore", **{"w:w": sum(col_tw[: row["grid_before"]]), "w:type": "dxa"}))
         if row["grid_after"]:
-            trpr.append(el("w:wAfter", **{"w:w": sum(col_tw[grid - row["grid_after"]:]),
-                                          "w:type": "dxa"}))
+            trpr.append(el("w:wAfter", **{"w:w": sum(col_tw[grid - row["grid_after"] :]), "w:type": "dxa"}))
         if row["header"]:
             trpr.append(el("w:tblHeader"))
         if len(trpr):
@@ -357,7 +378,7 @@ def build_table(spec: dict, width_cm: float) -> OxmlElement:
                 raise CaseError(f"row overflows the grid of {grid} columns: {row!r}")
             tc = el("w:tc")
             tcpr = el("w:tcPr")
-            tcpr.append(el("w:tcW", **{"w:w": sum(col_tw[col:col + span]), "w:type": "dxa"}))
+            tcpr.append(el("w:tcW", **{"w:w": sum(col_tw[col : col + span]), "w:type": "dxa"}))
             if span > 1:
                 tcpr.append(el("w:gridSpan", **{"w:val": span}))
             if cell["vmerge"] == "restart":
@@ -373,14 +394,16 @@ def build_table(spec: dict, width_cm: float) -> OxmlElement:
                 tc.append(p)
             if cell["table"] is not None:
                 inner = table_spec(cell["table"])
-                tc.append(build_table(inner, sum(widths[col:col + span]) - 0.4))
+                tc.append(build_table(inner, sum(widths[col : col + span]) - 0.4))
                 tc.append(el("w:p"))
             tr.append(tc)
             col += span
         if col != grid - row["grid_after"]:
-            raise CaseError(f"row fills {col} of {grid - row['grid_after']} grid columns "
-                            f"(grid {grid}, gridAfter {row['grid_after']}): "
-                            f"{[c['paragraphs'][0]['text'] for c in row['cells']]}")
+            raise CaseError(
+                f"row fills {col} of {grid - row['grid_after']} grid columns "
+                f"(grid {grid}, gridAfter {row['grid_after']}): "
+                f"{[c['paragraphs'][0]['text'] for c in row['cells']]}"
+            )
         tbl.append(tr)
     return tbl
 
@@ -434,9 +457,16 @@ def build_document(case: dict):
             if unknown:
                 raise CaseError(f"unknown paragraph keys {sorted(unknown)}")
             p = el("w:p")
-            fill_paragraph(p, {"text": str(block["paragraph"]), "bold": block.get("bold"),
-                               "italic": block.get("italic"), "align": block.get("align")},
-                           block.get("size"))
+            fill_paragraph(
+                p,
+                {
+                    "text": str(block["paragraph"]),
+                    "bold": block.get("bold"),
+                    "italic": block.get("italic"),
+                    "align": block.get("align"),
+                },
+                block.get("size"),
+            )
             sectpr.addprevious(p)
             last = "p"
         elif "table" in block:
@@ -466,6 +496,7 @@ def deterministic_bytes(doc) -> bytes:
 
 # --------------------------------------------------------------------------- checking
 
+
 def para_text(p) -> str:
     """Canonical paragraph text: runs' text, <w:br/> as BR, <w:tab/> as a tab."""
     out = []
@@ -488,10 +519,10 @@ def check_table(tbl, spec: dict, where: str, errors: list) -> None:
     if len(trs) != len(spec["rows"]):
         errors.append(f"{where}: {len(trs)} rows, case has {len(spec['rows'])}")
         return
-    for i, (tr, row) in enumerate(zip(trs, spec["rows"]), start=1):
+    for i, (tr, row) in enumerate(zip(trs, spec["rows"], strict=False), start=1):
         trpr = tr.find(qn("w:trPr"))
 
-        def trval(tag):
+        def trval(tag, trpr=trpr):
             if trpr is None:
                 return 0
             e = trpr.find(qn(tag))
@@ -505,11 +536,11 @@ def check_table(tbl, spec: dict, where: str, errors: list) -> None:
         if len(tcs) != len(row["cells"]):
             errors.append(f"{where} row {i}: {len(tcs)} cells, case has {len(row['cells'])}")
             continue
-        for j, (tc, cell) in enumerate(zip(tcs, row["cells"]), start=1):
+        for j, (tc, cell) in enumerate(zip(tcs, row["cells"], strict=False), start=1):
             got = [para_text(p) for p in own_paragraphs(tc)]
             want = [p["text"].replace("\n", BR) for p in cell["paragraphs"]]
             if cell["table"] is not None:
-                want = want + [""]
+                want = [*want, ""]
             if got != want:
                 errors.append(f"{where} row {i} cell {j}: {got!r} != {want!r}")
             tcpr = tc.find(qn("w:tcPr"))
@@ -526,8 +557,9 @@ def check_table(tbl, spec: dict, where: str, errors: list) -> None:
                 if len(inner) != 1:
                     errors.append(f"{where} row {i} cell {j}: nested table missing")
                 else:
-                    check_table(inner[0], table_spec(cell["table"]),
-                                f"{where} row {i} cell {j} nested table", errors)
+                    check_table(
+                        inner[0], table_spec(cell["table"]), f"{where} row {i} cell {j} nested table", errors
+                    )
             elif inner:
                 errors.append(f"{where} row {i} cell {j}: unexpected nested table")
 
@@ -606,14 +638,14 @@ def verify(path: Path, case: dict) -> tuple[list[str], int]:
     specs = case_tables(case)
     if len(tbls) != len(specs):
         errors.append(f"{len(tbls)} top-level tables, case has {len(specs)}")
-    for k, (tbl, spec) in enumerate(zip(tbls, specs), start=1):
+    for k, (tbl, spec) in enumerate(zip(tbls, specs, strict=False), start=1):
         check_table(tbl, spec, f"table {k}", errors)
     # python-docx's own view must work too (gridAfter, vMerge, spans)
     for k, table in enumerate(doc.tables, start=1):
         try:
             for row in table.rows:
                 _ = [c.text for c in row.cells]
-        except Exception as exc:  # noqa: BLE001 - report, do not crash
+        except Exception as exc:
             errors.append(f"table {k}: python-docx cannot read the rows: {exc}")
     got_paras = [para_text(p) for p in body.findall(qn("w:p")) if para_text(p)]
     if got_paras != case_paragraphs(case):
@@ -623,6 +655,7 @@ def verify(path: Path, case: dict) -> tuple[list[str], int]:
 
 
 # --------------------------------------------------------------------------- main
+
 
 def load_case(path: Path) -> dict:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -105,6 +105,7 @@ class CaseError(Exception):
 
 # --------------------------------------------------------------------------- helpers
 
+
 def norm(text: str) -> str:
     """Collapse all whitespace (line breaks included) to single spaces."""
     return re.sub(r"\s+", " ", str(text)).strip()
@@ -129,8 +130,19 @@ def cell_spec(raw) -> dict | None:
     if isinstance(raw, (int, float)):
         return {"number": raw}
     if isinstance(raw, dict):
-        allowed = {"text", "number", "date", "format", "col", "span", "vspan",
-                   "bold", "italic", "align", "wrap"}
+        allowed = {
+            "text",
+            "number",
+            "date",
+            "format",
+            "col",
+            "span",
+            "vspan",
+            "bold",
+            "italic",
+            "align",
+            "wrap",
+        }
         unknown = set(raw) - allowed
         if unknown:
             raise CaseError(f"unknown cell keys {sorted(unknown)} in {raw!r}")
@@ -170,6 +182,7 @@ def layout_sheet(sheet: dict):
 
 # --------------------------------------------------------------------------- build
 
+
 def build_workbook(case: dict) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
@@ -192,13 +205,12 @@ def build_workbook(case: dict) -> Workbook:
             if wrap is None:
                 wrap = "text" in spec and "\n" in str(spec["text"])
             if wrap or spec.get("align"):
-                cell.alignment = Alignment(horizontal=spec.get("align"),
-                                           vertical="top" if wrap else None,
-                                           wrap_text=bool(wrap))
+                cell.alignment = Alignment(
+                    horizontal=spec.get("align"), vertical="top" if wrap else None, wrap_text=bool(wrap)
+                )
             span, vspan = int(spec.get("span", 1)), int(spec.get("vspan", 1))
             if span > 1 or vspan > 1:
-                ws.merge_cells(start_row=r, start_column=c,
-                               end_row=r + vspan - 1, end_column=c + span - 1)
+                ws.merge_cells(start_row=r, start_column=c, end_row=r + vspan - 1, end_column=c + span - 1)
         for letter, width in (sheet.get("widths") or {}).items():
             ws.column_dimensions[letter].width = width
         for letter in sheet.get("hidden_columns") or []:
@@ -229,6 +241,7 @@ def workbook_bytes(wb: Workbook) -> bytes:
 
 
 # --------------------------------------------------------------------------- checks
+
 
 def verify(case: dict, path: Path) -> dict:
     """Open the built file again and compare it with the case; return counts."""
@@ -262,9 +275,8 @@ def verify(case: dict, path: Path) -> dict:
             span, vspan = int(spec.get("span", 1)), int(spec.get("vspan", 1))
             if span > 1 or vspan > 1:
                 want_merges.add(f"{cell.coordinate}:{get_column_letter(c + span - 1)}{r + vspan - 1}")
-            if "\n" in str(spec.get("text", "")) and spec.get("wrap", True):
-                if not cell.alignment.wrap_text:
-                    raise CaseError(f"{where}: line break without wrap text")
+            if "\n" in str(spec.get("text", "")) and spec.get("wrap", True) and not cell.alignment.wrap_text:
+                raise CaseError(f"{where}: line break without wrap text")
         if merges != want_merges:
             raise CaseError(f"{sheet['name']}: merges {sorted(merges)} != {sorted(want_merges)}")
         for letter in sheet.get("hidden_columns") or []:
@@ -301,8 +313,12 @@ def verify(case: dict, path: Path) -> dict:
     for act in exp["unassigned"] or []:
         check_activity(act, "unassigned")
     linked = activities - len(exp["unassigned"] or [])
-    return {"partners": len(exp["partners"]), "linked": linked,
-            "unassigned": len(exp["unassigned"] or []), "distinct": len(distinct)}
+    return {
+        "partners": len(exp["partners"]),
+        "linked": linked,
+        "unassigned": len(exp["unassigned"] or []),
+        "distinct": len(distinct),
+    }
 
 
 def load_case(path: Path) -> dict:
@@ -327,9 +343,11 @@ def main(argv: list[str]) -> int:
             failed += 1
             print(f"FAIL {path.name}: {exc}", file=sys.stderr)
             continue
-        print(f"ok   {target.name}: {case['rows_transcribed']} rows, "
-              f"{counts['partners']} partners, {counts['linked']} partner-activity links, "
-              f"{counts['unassigned']} unassigned, {counts['distinct']} distinct activities")
+        print(
+            f"ok   {target.name}: {case['rows_transcribed']} rows, "
+            f"{counts['partners']} partners, {counts['linked']} partner-activity links, "
+            f"{counts['unassigned']} unassigned, {counts['distinct']} distinct activities"
+        )
     return 1 if failed else 0
 
 

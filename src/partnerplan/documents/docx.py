@@ -32,6 +32,7 @@ from partnerplan.documents.ooxml import (
     tidy_package,
     xml_text,
 )
+from partnerplan.documents.package import fixed_zip
 from partnerplan.documents.table import GroupRow, Row, calendar_blocks
 from partnerplan.plan.check import Vocabulary
 from partnerplan.plan.model import Plan
@@ -137,7 +138,7 @@ def _render_docx(
     tidy_package(doc)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return fixed_zip(buf.getvalue())
 
 
 def page_setup(doc: DocxDocument) -> None:

@@ -14,6 +14,7 @@ from partnerplan.documents.charts import bar_chart
 from partnerplan.documents.datewords import long_date, month_title
 from partnerplan.documents.docx import base_styles, heading, page_setup
 from partnerplan.documents.ooxml import Cell, set_properties, table_xml, tidy_package, xml_text
+from partnerplan.documents.package import fixed_zip
 from partnerplan.documents.report import Report
 
 
@@ -127,4 +128,4 @@ def render_report_docx(r: Report, title: str) -> bytes:
     tidy_package(doc)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return fixed_zip(buf.getvalue())

@@ -18,11 +18,11 @@ from datetime import date, datetime
 from typing import Any
 
 from partnerplan.dates.schedule import Event
+from partnerplan.documents.package import fixed_zip
 from partnerplan.documents.report import Report
 from partnerplan.plan.model import Plan
 
 _FIXED = datetime(2025, 9, 1, 0, 0, 0)
-_ZIP_TIME = (2025, 9, 1, 0, 0, 0)
 _DATE_FORMAT = "DD.MM.YYYY"
 _MONTH_FORMAT = "[$-419]MMMM YYYY"  # «октябрь 2025» in Russian Excel and LibreOffice
 _KINDS = {
@@ -131,14 +131,7 @@ class _Book:
         # ExcelWriter directly: openpyxl's save_workbook stamps «modified» with the clock.
         with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             ExcelWriter(self.wb, archive).save()
-        out = io.BytesIO()
-        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-                fixed.compress_type = zipfile.ZIP_DEFLATED
-                fixed.external_attr = 0o644 << 16
-                dst.writestr(fixed, src.read(info.filename))
-        return out.getvalue()
+        return fixed_zip(raw.getvalue())
 
 
 _FONT = "Calibri"

@@ -4,7 +4,6 @@ These are the file *as written*: frozen and closed to unknown keys. Cross-refere
 (groups, directions, forms) are checked afterwards by `check.py`, which has positions.
 """
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from partnerplan.plan.compiled import attach
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,8 @@ Version = Annotated[Literal[1], BeforeValidator(_number_from_text), Example("1")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # Built from the per-release cache at the end of this module (see compiled.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
     _optional: ClassVar[frozenset[str]] = frozenset()
 
@@ -404,3 +406,7 @@ class Registry(_Model):
     version: Version = Field(1, title="Версия формата")
     groups: list[VocabEntry] = Field(default_factory=list, title="Группы партнёров")
     partners: list[SharedPartner] = Field(default_factory=list, title="Общие партнёры")
+
+
+# Every model above gets the validator pydantic would have built for it.
+attach(_Model.__subclasses__(), __file__)

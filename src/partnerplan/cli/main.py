@@ -8,21 +8,12 @@ them, so `partnerplan --version` and `partnerplan validate` start fast.
 
 import os
 import sys
-from typing import Annotated, Any
-
-import typer
+from typing import TYPE_CHECKING, Annotated, Any
 
 from partnerplan import __version__
-from partnerplan.cli.common import (
-    Say,
-    color,
-    current_school_year,
-    fail,
-    print_diagnostics,
-    require_paths,
-    use_color,
-    write,
-)
+
+if TYPE_CHECKING:
+    import typer
 
 LANGS = ("ru", "en")
 
@@ -49,7 +40,22 @@ def detect_lang(argv: list[str], environ: dict[str, str] | os._Environ[str]) -> 
     return (lang if lang in LANGS else "ru"), rest
 
 
-def build_app(lang: str = "ru") -> typer.Typer:
+def build_app(lang: str = "ru", only: str | None = None) -> "typer.Typer":
+    """The whole command line; with `only`, just the command the user named (Typer
+    turns every registered command into a Click command before parsing: ~1 ms each)."""
+    import typer
+
+    from partnerplan.cli.common import (
+        Say,
+        color,
+        current_school_year,
+        fail,
+        print_diagnostics,
+        require_paths,
+        use_color,
+        write,
+    )
+
     t = Say(lang)
     app = typer.Typer(
         name="partnerplan",
@@ -202,23 +208,53 @@ def build_app(lang: str = "ru") -> typer.Typer:
     from partnerplan.cli import serve as cli_serve
 
     cli_serve.register(app, t, lang)
+    if only is not None:
+        wanted = [c for c in app.registered_commands if _command_name(c) == only]
+        if wanted:  # an unknown name keeps them all, for Click's «did you mean»
+            app.registered_commands = wanted
     return app
 
 
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
+
+
+def _named_command(args: list[str]) -> str | None:
+    """The command on the line, unless the line asks the root for help or completion."""
+    for arg in args:
+        if not arg.startswith("-"):
+            return arg
+        if arg in ("-h", "--help", "--install-completion", "--show-completion", "--version"):
+            return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> Any:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # the one answer that needs neither Typer nor the plan code
+        sys.stdout.write(f"partnerplan {__version__}\n")
+        sys.exit(0)
+    # Plans hold no reference cycles, and a command ends within seconds: the cyclic
+    # collector would only rescan the growing plan (a third of the CPU on big files,
+    # superlinear). `serve`, which lives on, switches it back on.
+    import gc
+
+    gc.disable()
     # Pydantic otherwise scans every installed distribution for plugins at start-up
     # (importlib.metadata): ~10 ms of a command that should feel instant.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    lang, rest = detect_lang(list(sys.argv[1:] if argv is None else argv), os.environ)
+    lang, rest = detect_lang(args, os.environ)
     if lang == "ru":
         from partnerplan.cli import ru as cli_ru
 
         cli_ru.russify()
         if not rest or "--help" in rest or "-h" in rest:
             cli_ru.russify_rich()
-    app = build_app(lang)
+    app = build_app(lang, only=_named_command(rest))
     if lang != "ru":
         return app(args=rest, prog_name="partnerplan")
+    import typer
+
     try:
         from typer._click import exceptions as click_errors
     except ImportError:  # a Typer of another shape: its own (English) error messages
@@ -266,6 +302,9 @@ def _usage_error_ru(exc: Any) -> str:
         text = f"неверное значение {_param_name(exc)}: {exc.message}"
     elif exc.message.startswith("Got unexpected extra argument"):
         text = "лишние аргументы " + exc.message.split("(", 1)[-1].rstrip(")").join("()")
+    elif " Did you mean " in exc.message:  # a mistyped command: Click's hint in Russian
+        head, _, guess = exc.message.partition(" Did you mean ")
+        text = f"{head} Возможно, вы имели в виду {guess.rstrip('?')}?"
     else:
         text = exc.message
     return f"{command}: ошибка: {text}\nСправка: {command} --help"

@@ -51,4 +51,8 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
             threading.Timer(0.8, webbrowser.open, args=(url,)).start()
         application = create_app(folder, lang=lang, hosts=[host])
+        import gc
+
+        gc.enable()  # a server lives on: the cyclic collector comes back (main turned it off)
+        gc.collect()
         uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)

@@ -527,3 +527,30 @@ def test_time_place_and_note_reach_the_events_and_the_calendar(run: Run, tmp_pat
     assert str(timed["location"]) == "ДК «Строитель»"
     allday = next(v for v in events.values() if v is not timed)
     assert not isinstance(allday.decoded("dtstart"), datetime.datetime)
+
+
+def test_the_text_schedule_is_a_plain_aligned_table_when_piped(run: Run) -> None:
+    code, out, _ = run("schedule", str(PLANS / "rukodelnitsa.yaml"))
+    assert code == 0
+    lines = out.splitlines()
+    header = lines[2]
+    assert header.split() == ["Дата", "Партнёр", "Мероприятие", "Форма"]
+    activity_col = header.index("Мероприятие")
+    form_col = header.index("Форма")
+    assert "Сентябрь 2025" in lines and "Без дат" in lines
+    # A long title wraps inside its column: the continuation starts there and the form
+    # column stays where the header put it.
+    start = next(i for i, ln in enumerate(lines) if "Профилактические беседы «Моя" in ln)
+    assert lines[start][activity_col:].startswith("Профилактические беседы «Моя")
+    assert lines[start][form_col:].strip() == "беседа"
+    assert lines[start + 1][:activity_col].strip() == ""
+    assert "безопасность»" in lines[start + 1][activity_col:]
+    assert max(len(ln) for ln in lines[:-1]) < 200
+
+
+def test_the_plain_table_shows_control_characters_instead_of_obeying_them() -> None:
+    from partnerplan.cli.table import _plain
+
+    text = _plain("План\x1b]0;взлом\x07", ["Дата", "Партнёр"], [("Май", [["1 мая", "Школа\x1b[2J"]])])
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Школа\\x1b[2J" in text and "План\\x1b]0;взлом\\x07" in text

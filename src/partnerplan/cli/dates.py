@@ -12,9 +12,9 @@ from partnerplan.cli.common import (
     current_school_year,
     fail,
     print_diagnostics,
-    print_table,
     write,
 )
+from partnerplan.cli.table import print_table
 
 
 def register(app: typer.Typer, t: Say, lang: str) -> None:

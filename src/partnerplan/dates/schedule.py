@@ -22,8 +22,8 @@ from partnerplan.dates.periods import Period, PeriodError, parse_period
 from partnerplan.dates.placing import fits, hash_of, no_day_reason, place, placements
 from partnerplan.diagnostics import Diagnostic
 from partnerplan.plan.check import Checked, Vocabulary
-from partnerplan.plan.load import SourceMap
 from partnerplan.plan.model import Activity, Partner, Plan
+from partnerplan.plan.sourcemap import SourceMap
 
 __all__ = ["Event", "Schedule", "build_schedule", "place", "plan_schedule", "suggest"]
 

@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from partnerplan.diagnostics import Diagnostic
 from partnerplan.plan import vocabulary as vocab
-from partnerplan.plan.load import Loaded, Path, SourceMap
+from partnerplan.plan.load import Loaded
 from partnerplan.plan.model import Plan
+from partnerplan.plan.sourcemap import Path, SourceMap
 from partnerplan.plan.translate import clean_loc, nearest, translate
 
 

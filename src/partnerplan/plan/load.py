@@ -17,42 +17,22 @@ from __future__ import annotations
 
 import codecs
 import gc
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from partnerplan.diagnostics import Diagnostic
+from partnerplan.plan.sourcemap import SourceMap, pack, unpack
 
 MAX_BYTES = 24 * 1024 * 1024  # a 40,000-activity plan is ~11 MB; larger is not a plan
 # An alias may repeat a subtree; past this expansion it is a "billion laughs" bomb.
 MAX_EXPANSION_FACTOR = 20
 MAX_EXPANSION_FLOOR = 100_000
 
-Path = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-@dataclass(slots=True)
-class SourceMap:
-    """Where each value (and each mapping key) of a plan sits in its file."""
-
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-
-    def find(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of `path`, or of its nearest ancestor we know."""
-        table = self.keys if key else self.values
-        while True:
-            pos = table.get(path)
-            if pos is None and key:
-                pos = self.values.get(path)
-            if pos is not None:
-                return pos
-            if not path:
-                return (1, 1)
-            path = path[:-1]
 
 
 @dataclass(slots=True)
@@ -205,13 +185,20 @@ def _build(text: str, path: str, smap: SourceMap, diags: list[Diagnostic]) -> An
 class _Frame:
     """One open mapping or sequence while events stream in."""
 
-    __slots__ = ("anchor", "as_key", "container", "key", "mark", "path", "size", "skip")
+    __slots__ = ("anchor", "as_key", "container", "key", "keys", "mark", "size", "skip", "values")
 
     def __init__(
-        self, container: Any, path: Path | None, mark: Any, anchor: str | None, as_key: bool
+        self,
+        container: Any,
+        tables: tuple[dict[Any, int], dict[str, int]] | None,
+        mark: Any,
+        anchor: str | None,
+        as_key: bool,
     ) -> None:
         self.container = container
-        self.path = path  # None: positions not recorded (a duplicate's value, a complex key)
+        # Where its values and keys sit; None: not recorded (a duplicate's value, a complex key)
+        self.values: dict[Any, int] | None = tables[0] if tables is not None else None
+        self.keys: dict[str, int] | None = tables[1] if tables is not None else None
         self.mark = mark
         self.anchor = anchor
         self.as_key = as_key  # a list or mapping written where a key should be
@@ -226,8 +213,7 @@ _NO_KEY = None
 class _Builder:
     def __init__(self, path: str, smap: SourceMap, diags: list[Diagnostic]) -> None:
         self.path = path
-        self.values = smap.values
-        self.keys = smap.keys
+        self.smap = smap
         self.diags = diags
         # anchor → (value, expanded size or None while still open, scalar text)
         self.anchors: dict[str, tuple[Any, int | None, str | None]] = {}
@@ -261,7 +247,7 @@ class _Builder:
                     self._add(stack[-1], value, text, ev.start_mark, 1)
                 else:
                     root, total = value, 1
-                    self.values[()] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+                    self.smap.start(value, ev.start_mark.line + 1, ev.start_mark.column + 1)
             elif cls is mstart or cls is sstart:
                 distinct += 1
                 if len(stack) >= MAX_DEPTH:
@@ -270,16 +256,17 @@ class _Builder:
                 container: Any = {} if cls is mstart else []
                 if ev.anchor is not None:
                     self.anchors[ev.anchor] = (container, None, None)
-                where: Path | None = ()
+                recorded = True
                 as_key = False
                 if stack:
                     top = stack[-1]
                     as_key = top.key is _NO_KEY and isinstance(top.container, dict)
-                    where = None if as_key else self._open(top, container, ev.start_mark)
+                    recorded = not as_key and self._open(top, container, ev.start_mark)
                 else:
                     root = container
-                    self.values[()] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-                stack.append(_Frame(container, where, ev.start_mark, ev.anchor, as_key))
+                    self.smap.start(container, ev.start_mark.line + 1, ev.start_mark.column + 1)
+                tables = self.smap.tables(container) if recorded else None
+                stack.append(_Frame(container, tables, ev.start_mark, ev.anchor, as_key))
             elif cls is mend or cls is send:
                 frame = stack.pop()
                 if frame.anchor is not None:
@@ -310,7 +297,7 @@ class _Builder:
             raise _Refused(_diag("PP005", self.path, 0, 0))
         limit = max(MAX_EXPANSION_FLOOR, MAX_EXPANSION_FACTOR * distinct)
         if total > limit:
-            line, col = self.values.get((), (1, 1))
+            line, col = self.smap.find(())
             raise _Refused(_diag("PP013", self.path, line, col, limit=limit))
         return root
 
@@ -319,8 +306,8 @@ class _Builder:
         top.size += size
         container = top.container
         if isinstance(container, list):
-            if top.path is not None:
-                self.values[(*top.path, len(container))] = (mark.line + 1, mark.column + 1)
+            if top.values is not None:
+                top.values[len(container)] = pack(mark.line + 1, mark.column + 1)
             container.append(value)
             return
         if top.key is _NO_KEY:
@@ -330,47 +317,46 @@ class _Builder:
                 self._take_key(top, text, mark)
             return
         if not top.skip:
-            if top.path is not None:
-                self.values[(*top.path, top.key)] = (mark.line + 1, mark.column + 1)
+            if top.values is not None:
+                top.values[top.key] = pack(mark.line + 1, mark.column + 1)
             container[top.key] = value
         top.key, top.skip = _NO_KEY, False
 
-    def _open(self, top: _Frame, container: Any, mark: Any) -> Path | None:
-        """A list or mapping starts as a value inside `top`: its path, None if unrecorded."""
+    def _open(self, top: _Frame, container: Any, mark: Any) -> bool:
+        """A list or mapping starts as a value inside `top`; False: its positions are not
+        recorded (inside an unrecorded parent, or a duplicate key's value)."""
         parent = top.container
-        where: Path | None = None
         if isinstance(parent, list):
-            if top.path is not None:
-                where = (*top.path, len(parent))
+            at: Any = len(parent)
             parent.append(container)
         else:
-            key, skip = top.key, top.skip
-            assert key is not None  # a value comes after its key
+            at, skip = top.key, top.skip
+            assert at is not None  # a value comes after its key
             top.key, top.skip = _NO_KEY, False
             if skip:
-                return None  # a duplicate key's value: built (aliases may use it), dropped
-            if top.path is not None:
-                where = (*top.path, key)
-            parent[key] = container
-        if where is not None:
-            self.values[where] = (mark.line + 1, mark.column + 1)
-        return where
+                return False  # a duplicate key's value: built (aliases may use it), dropped
+            parent[at] = container
+        if top.values is None:
+            return False
+        top.values[at] = pack(mark.line + 1, mark.column + 1)
+        return True
 
     def _take_key(self, top: _Frame, key: str, mark: Any) -> None:
+        key = sys.intern(key)  # 40,000 activities share a handful of key names
         top.key = key
         if key in top.container:
-            if top.path is not None:
-                first = self.keys.get((*top.path, key), (0, 0))
+            if top.keys is not None:
+                first = unpack(top.keys.get(key, 0))[0]
                 self.diags.append(
-                    _diag("PP012", self.path, mark.line + 1, mark.column + 1, key=key, first_line=first[0])
+                    _diag("PP012", self.path, mark.line + 1, mark.column + 1, key=key, first_line=first)
                 )
             top.skip = True
-        elif top.path is not None:
-            self.keys[(*top.path, key)] = (mark.line + 1, mark.column + 1)
+        elif top.keys is not None:
+            top.keys[key] = pack(mark.line + 1, mark.column + 1)
 
     def _complex_key(self, top: _Frame, mark: Any) -> None:
         line, col = mark.line + 1, mark.column + 1
-        if top.path is not None:
+        if top.values is not None:
             self.diags.append(_diag("PP015", self.path, line, col))
         self._take_key(top, f"?{line}:{col}", mark)
 

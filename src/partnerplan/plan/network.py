@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerplan.diagnostics import Diagnostic
-from partnerplan.plan.load import Loaded, SourceMap, load_bytes, load_file
+from partnerplan.plan.load import Loaded, load_bytes, load_file
+from partnerplan.plan.sourcemap import SourceMap
 
 REGISTRY_NAME = "partners.yaml"
 _SHARED_FIELDS = ("name", "group", "level", "purpose", "directions", "contacts", "agreement", "note")

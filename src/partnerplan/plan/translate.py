@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from partnerplan.diagnostics import Diagnostic
-from partnerplan.plan.load import Loaded, Path
+from partnerplan.plan.load import Loaded
 from partnerplan.plan.model import MAX_DIGITS, Plan
+from partnerplan.plan.sourcemap import Path
 
 
 def nearest(word: str, *choices: Iterable[str]) -> str | None:

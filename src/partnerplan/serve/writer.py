@@ -139,10 +139,9 @@ def _invalid(
 ) -> Outcome:
     smap = checked.loaded.source_map
     at: dict[tuple[int, int], tuple[str | int, ...]] = {}
-    for table in (smap.keys, smap.values):
-        for path, pos in table.items():
-            if pos not in at or len(path) > len(at[pos]):
-                at[pos] = path
+    for path, pos, _ in smap.items():
+        if pos not in at or len(path) > len(at[pos]):
+            at[pos] = path
     out = Outcome("invalid", say("edit.refused", lang))
     lines = checked.loaded.lines
     for d in diags:

@@ -1,15 +1,20 @@
-"""Time partnerplan against floors measured in the same run; print ratios.
+"""Time and weigh partnerplan against floors measured in the same run; print ratios.
 
-    .venv/bin/python benchmarks/bench.py            # all cases
-    .venv/bin/python benchmarks/bench.py --quick    # skip the 40,000-activity cases
+    .venv/bin/python benchmarks/bench.py            # every row of issue #14, big plans included
+    .venv/bin/python benchmarks/bench.py --quick    # the real plan only (about a minute)
     .venv/bin/python benchmarks/bench.py --schedule # scheduling cost at 10k, 40k, 160k
     .venv/bin/python benchmarks/bench.py --docx     # the Word plan of 5,000 activities
     .venv/bin/python benchmarks/bench.py --district # 300 organisations × 40 partners × 5 activities
 
-Targets (issue #2, #3):
-- `--version`, `--help`, `validate` of the «Рукодельница» plan: ≤ 12 × `python -c pass`;
-- `validate` of a 40,000-activity plan: ≤ 1.5 × `yaml.load(f, Loader=CSafeLoader)`.
-Medians of repeated runs; each case runs as a fresh process, like a teacher's command.
+Every command runs as a fresh process, like a teacher's, paired with its floor in the
+same round (drift on a shared machine hits both); medians; peak memory from wait4.
+Targets (issue #14), on the «Рукодельница» plan:
+- `validate` cold (no results cache) ≤ 12 × `python -c pass`;
+- every other command ≤ 1.5 × `validate` cold; `fmt --check` ≤ 1.2 × `validate` cold;
+On a 40,000-activity plan: `fmt --check` of the canonical file ≤ 3 × `yaml.load` with
+libyaml; `validate` and `schedule` peak memory ≤ 10 × the file's size.
+A row that misses its target says SLOW; a heavy module on a command's path says
+HEAVY IMPORT; either makes the run exit 1.
 """
 
 from __future__ import annotations
@@ -30,21 +35,65 @@ sys.path.insert(0, str(HERE))
 
 from genplan import plan_text  # noqa: E402
 
+ENV = {**os.environ, "NO_COLOR": "1", "PARTNERPLAN_NO_CACHE": "1"}
+# Never needed by a command that only reads, checks or schedules a plan.
+HEAVY = ("docx", "jinja2", "openpyxl", "lxml", "ruamel", "starlette", "uvicorn", "holidays", "rich")
+failures: list[str] = []
+
+
+def run_once(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> tuple[float, int]:
+    """Seconds and peak resident KiB of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or ENV, cwd=cwd
+    )
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def paired(
+    cmd: list[str], floor: list[str], repeat: int, env: dict[str, str] | None = None, cwd: str | None = None
+) -> tuple[float, float, int]:
+    """Medians of `cmd` and of `floor`, run alternately; the peak memory of `cmd`."""
+    ours, base, peak = [], [], 0
+    for _ in range(repeat):
+        base.append(run_once(floor)[0])
+        sec, kib = run_once(cmd, env, cwd)
+        ours.append(sec)
+        peak = max(peak, kib)
+    return statistics.median(ours), statistics.median(base), peak
+
 
 def median_run(cmd: list[str], repeat: int) -> float:
-    times = []
-    env = {**os.environ, "NO_COLOR": "1"}
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(run_once(cmd)[0] for _ in range(repeat))
 
 
-def row(name: str, seconds: float, floor: float, target: float) -> None:
+def verdict(name: str, ratio: float, target: float) -> str:
+    if ratio <= target:
+        return "ok"
+    failures.append(f"{name}: {ratio:.2f}× > {target}×")
+    return "SLOW"
+
+
+def row(
+    name: str, seconds: float, floor: float, target: float, floor_name: str = "start", kib: int = 0
+) -> None:
     ratio = seconds / floor
-    verdict = "ok" if ratio <= target else "SLOW"
-    print(f"{name:<48} {seconds * 1000:9.1f} ms  {ratio:6.2f}×  (target ≤ {target}×) {verdict}")
+    mem = f"{kib / 1024:6.0f} MiB" if kib else " " * 10
+    print(
+        f"{name:<40} {seconds * 1000:8.1f} ms {mem} {ratio:6.2f}× {floor_name:<9}"
+        f" (≤ {target}×) {verdict(name, ratio, target)}"
+    )
+
+
+def heavy_imports(args: list[str]) -> list[str]:
+    """The heavy modules a command loads (second run: the per-release caches are warm)."""
+    cmd = [PY, "-X", "importtime", "-m", "partnerplan", *args]
+    for _ in range(2):
+        out = subprocess.run(cmd, capture_output=True, text=True, env=ENV, check=False).stderr
+    names = {ln.rsplit("|", 1)[-1].strip() for ln in out.splitlines() if ln.startswith("import time:")}
+    return sorted({n.split(".")[0] for n in names} & set(HEAVY))
 
 
 def bench_schedule() -> None:
@@ -223,6 +272,114 @@ def bench_district(orgs: int = 300, partners: int = 40, per: int = 5) -> None:
     _ = check_file, load_network
 
 
+def small_plan_rows(repeat: int) -> None:
+    """Every row of the issue's table on the real plan, paired with the interpreter start."""
+    import tempfile
+
+    plan = str(ROOT / "plans" / "rukodelnitsa.yaml")
+    start = [PY, "-c", "pass"]
+    work = pathlib.Path(tempfile.mkdtemp(prefix="pp-bench-"))
+    repo = _small_repo(work / "repo", plan)
+    sec, floor, _ = paired([PY, "-c", "pass"], start, repeat)
+    print(f"floor: python -c pass {floor * 1000:.1f} ms (interpreter start)")
+    for label, code in (
+        ("import typer", "import typer"),
+        ("from pydantic import BaseModel", "from pydantic import BaseModel"),
+    ):
+        lib, base, _ = paired([PY, "-c", code], start, repeat)
+        print(
+            f"  for scale: {label:<32} {lib * 1000:7.1f} ms = {lib / base:5.2f}× start (a library's own start-up)"
+        )
+    cold, base, kib = paired([*CLI, "validate", plan], start, repeat)
+    row("validate (cold: no results cache)", cold, base, 12, "start", kib)
+    cached_env = {**ENV, "XDG_CACHE_HOME": str(work / "cache")}
+    cached_env.pop("PARTNERPLAN_NO_CACHE")
+    run_once([*CLI, "validate", plan], cached_env)
+    sec, base, kib = paired([*CLI, "validate", plan], start, repeat, cached_env)
+    row("validate (file unchanged: cache)", sec, base, 12, "start", kib)
+    cases: list[tuple[str, list[str], float, str | None]] = [
+        ("--version", ["--version"], 1.5, None),
+        ("--help", ["--help"], 1.5, None),
+        ('period "Один раз в квартал"', ["period", "Один раз в квартал"], 1.5, None),
+        ("schedule", ["schedule", plan], 1.5, None),
+        ("render (docx)", ["render", plan, "-o", str(work / "plan.docx")], 1.5, None),
+        ("diff (small git repository)", ["diff", "HEAD~1", "plan.yaml"], 1.5, str(repo)),
+        ("fmt --check", ["fmt", "--check", plan], 1.2, None),
+    ]
+    for label, args, target, cwd in cases:
+        sec, _, kib = paired([*CLI, *args], [*CLI, "validate", plan], repeat, None, cwd)
+        row(label, sec, cold, target, "validate", kib)
+    print("heavy modules on each command's path (must be none but rich for --help):")
+    for label, args in (
+        ("--version", ["--version"]),
+        ("validate", ["validate", plan]),
+        ("period", ["period", "Один раз в квартал"]),
+        ("schedule", ["schedule", plan]),
+        ("fmt --check", ["fmt", "--check", plan]),
+    ):
+        found = heavy_imports(args)
+        if found:
+            failures.append(f"heavy import on {label}: {', '.join(found)}")
+        print(f"  {label:<14} {'HEAVY IMPORT: ' + ', '.join(found) if found else 'none'}")
+
+
+def _small_repo(folder: pathlib.Path, plan: str) -> pathlib.Path:
+    """A git repository with two versions of the real plan (one period changed)."""
+    folder.mkdir(parents=True)
+    text = pathlib.Path(plan).read_text(encoding="utf-8")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    (folder / "plan.yaml").write_text(text, encoding="utf-8")
+    git("add", "plan.yaml")
+    git("-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "one")
+    (folder / "plan.yaml").write_text(text.replace("Один раз в квартал", "Ежемесячно", 1), encoding="utf-8")
+    git("-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qam", "two")
+    return folder
+
+
+def big_plan_rows(n: int = 40_000) -> None:
+    """A district-sized plan: fmt --check against libyaml's load, memory against the file."""
+    big = DATA / f"plan-{n}.yaml"
+    if not big.exists():
+        big.write_text(plan_text(n), encoding="utf-8")
+        subprocess.run([*CLI, "fmt", str(big)], env=ENV, check=True, capture_output=True)  # canonical
+    size = big.stat().st_size
+    load = [
+        PY,
+        "-c",
+        f"import yaml; yaml.load(open({str(big)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)",
+    ]
+    floor, floor_kib = run_once(load)
+    print(
+        f"floor: yaml.load CSafeLoader, {n} activities ({size / 2**20:.1f} MB): {floor:.2f} s, {floor_kib / 1024:.0f} MiB"
+    )
+    for label, args, target in (
+        ("validate", ["validate", str(big)], None),
+        ("schedule", ["schedule", str(big), "-o", str(DATA / "schedule.txt")], None),
+        (
+            "schedule --format json",
+            ["schedule", str(big), "--format", "json", "-o", str(DATA / "schedule.json")],
+            None,
+        ),
+        ("fmt --check (canonical)", ["fmt", "--check", str(big)], 3.0),
+    ):
+        sec, kib = run_once([*CLI, *args])
+        ratio = sec / floor
+        mem_ratio = kib * 1024 / size
+        mem_ok = (
+            ""
+            if label.startswith(("fmt", "schedule --format"))
+            else f" memory {mem_ratio:4.1f}× file (≤ 10×) {verdict(label + ' memory', mem_ratio, 10)}"
+        )
+        time_ok = f"(≤ {target}×) {verdict(label, ratio, target)}" if target else ""
+        print(
+            f"{label + f' ({n})':<40} {sec:8.2f} s  {kib / 1024:6.0f} MiB {ratio:6.2f}× libyaml {time_ok}{mem_ok}"
+        )
+
+
 def main() -> None:
     if "--district" in sys.argv:
         bench_district()
@@ -233,41 +390,14 @@ def main() -> None:
     if "--schedule" in sys.argv:
         bench_schedule()
         return
-    quick = "--quick" in sys.argv
     DATA.mkdir(exist_ok=True)
-    start_floor = median_run([PY, "-c", "pass"], 30)
-    print(f"floor: python -c pass {start_floor * 1000:.1f} ms")
-    row("partnerplan --version", median_run([*CLI, "--version"], 20), start_floor, 12)
-    row("partnerplan --help", median_run([*CLI, "--help"], 20), start_floor, 12)
-    small = [*CLI, "validate", str(ROOT / "plans" / "rukodelnitsa.yaml")]
-    os.environ["PARTNERPLAN_NO_CACHE"] = "1"
-    row("partnerplan validate rukodelnitsa (cold: no cache)", median_run(small, 20), start_floor, 12)
-    del os.environ["PARTNERPLAN_NO_CACHE"]
-    median_run(small, 1)  # fill the cache
-    row("partnerplan validate rukodelnitsa (file unchanged)", median_run(small, 20), start_floor, 12)
-    os.environ["PARTNERPLAN_NO_CACHE"] = "1"  # the big cases measure the work itself
-    if quick:
-        return
-    for n in (40_000,):
-        big = DATA / f"plan-{n}.yaml"
-        if not big.exists():
-            big.write_text(plan_text(n), encoding="utf-8")
-        size = big.stat().st_size / 2**20
-        load_floor = median_run(
-            [
-                PY,
-                "-c",
-                f"import yaml; yaml.load(open({str(big)!r}, encoding='utf-8'), Loader=yaml.CSafeLoader)",
-            ],
-            3,
-        )
-        print(f"floor: yaml.load CSafeLoader, {n} activities ({size:.1f} MB) {load_floor:.2f} s")
-        row(
-            f"partnerplan validate ({n} activities)",
-            median_run([*CLI, "validate", str(big)], 3),
-            load_floor,
-            1.5,
-        )
+    small_plan_rows(repeat=11 if "--quick" in sys.argv else 21)
+    if "--quick" not in sys.argv:
+        big_plan_rows()
+    if failures:
+        print("\nMISSED:\n  " + "\n  ".join(failures))
+        sys.exit(1)
+    print("\nall targets met")
 
 
 if __name__ == "__main__":

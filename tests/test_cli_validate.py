@@ -172,7 +172,10 @@ def test_validate_cache_answers_unchanged_files_and_misses_changed_ones(tmp_path
     second = api.validate([str(f)])
     assert calls == []  # answered from the cache
     assert second.diagnostics == first.diagnostics and second.partners == 1
-    assert second.results[0].lines == f.read_text(encoding="utf-8").splitlines()
+    source = f.read_text(encoding="utf-8").splitlines()
+    shown = second.results[0].lines
+    assert len(shown) == len(source) and second.diagnostics  # the PP204 warning on line 5
+    assert all(shown[d.line - 1] == source[d.line - 1] for d in second.diagnostics)
     f.write_text(
         "version: 1\nplanner: {name: X}\nyear: 2026\npartners:\n  - {id: b, name: B}\n", encoding="utf-8"
     )
@@ -260,3 +263,17 @@ def test_a_foreign_cache_entry_is_only_a_miss(run: Run, tmp_path: Path) -> None:
             entry.write_text(json.dumps(bad), encoding="utf-8")
         code, out, err = run("validate", str(plan))
         assert code == 0 and out == first and "Traceback" not in err
+
+
+def test_a_result_keeps_only_the_lines_its_diagnostics_point_at() -> None:
+    from partnerplan.diagnostics import Diagnostic
+    from partnerplan.validation import ShownLines
+
+    lines = [f"line {i}" for i in range(1, 100_001)]
+    shown = ShownLines(lines, [Diagnostic("PP204", "warning", "p.yaml", 7, 3, {})])
+    assert len(shown) == 100_000
+    assert shown[6] == "line 7" and shown[-1] == "" and shown[0] == ""
+    assert shown[5:8] == ["", "line 7", ""]
+    assert len(shown._kept) == 1
+    with pytest.raises(IndexError):
+        shown[100_000]

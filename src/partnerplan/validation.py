@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from partnerplan.diagnostics import Diagnostic
 
@@ -41,10 +41,34 @@ def _walk(root: str) -> Iterator[str]:
     yield from unreadable
 
 
+class ShownLines(Sequence[str]):
+    """A file's lines as its diagnostics' carets see them: the lines they point at are
+    kept, the others read as empty. A folder of big plans is validated before anything
+    is printed; keeping every line of every file would grow with the folder."""
+
+    def __init__(self, lines: list[str], diags: Iterable[Diagnostic]) -> None:
+        self._count = len(lines)
+        self._kept = {d.line: lines[d.line - 1] for d in diags if 0 < d.line <= len(lines)}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._kept.get(index % self._count + 1, "")
+
+
 @dataclass(slots=True)
 class FileResult:
     path: str
-    lines: list[str]  # the source, for carets under problems
+    lines: Sequence[str]  # the source, for carets under problems (only their lines: see ShownLines)
     diagnostics: list[Diagnostic]
     partners: int
     activities: int
@@ -106,8 +130,10 @@ def check_file(
                 else smap.find(("partners", i, "id"))
             )
             index.append((p.id, p.name, line, col))
-    return FileResult(file, result.loaded.lines, _strict(diags, strict), len(plan.partners) if plan else 0,
-                      sum(len(p.activities) for p in plan.partners) if plan else 0, index)  # fmt: skip
+    partners = len(plan.partners) if plan else 0
+    activities = sum(len(p.activities) for p in plan.partners) if plan else 0
+    shown = ShownLines(result.loaded.lines, diags)
+    return FileResult(file, shown, _strict(diags, strict), partners, activities, index)
 
 
 def _raw_partner(result: Checked, i: int) -> dict[str, Any]:
@@ -151,7 +177,8 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
             continue
         if is_registry(file):
             reg = registry_of(file)[0]
-            summary.results.append(FileResult(file, reg.loaded.lines, _strict(reg.diagnostics, strict), 0, 0))
+            shown = ShownLines(reg.loaded.lines, reg.diagnostics)
+            summary.results.append(FileResult(file, shown, _strict(reg.diagnostics, strict), 0, 0))
             continue
         reg_path = registry_path(file)
         registry, reg_raw = (None, b"")
@@ -216,7 +243,7 @@ def _cached(store: Any, key: str, file: str, raw: bytes) -> FileResult | None:
         partners, activities = int(record["partners"]), int(record["activities"])
     except Exception:  # whatever shape the record has, it is only a miss
         return None
-    return FileResult(file, text.splitlines(), diags, partners, activities, index)
+    return FileResult(file, ShownLines(text.splitlines(), diags), diags, partners, activities, index)
 
 
 def _remember(store: Any, key: str, result: FileResult) -> None:

@@ -2,7 +2,7 @@
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 import typer
@@ -175,7 +175,7 @@ def require_paths(targets: list[str], t: Say) -> None:
             fail(t("cli.common.no_such_file_or_folder", p=p))
 
 
-def print_diagnostics(lines: list[str], diags: list[Any], lang: str) -> None:
+def print_diagnostics(lines: Sequence[str], diags: list[Any], lang: str) -> None:
     from partnerplan.diagnostics import format_text
 
     colored = use_color(sys.stderr)

@@ -190,7 +190,7 @@ class _Frame:
     def __init__(
         self,
         container: Any,
-        tables: tuple[dict[Any, int], dict[str, int]] | None,
+        tables: tuple[dict[Any, int], dict[Any, int]] | None,
         mark: Any,
         anchor: str | None,
         as_key: bool,
@@ -198,7 +198,7 @@ class _Frame:
         self.container = container
         # Where its values and keys sit; None: not recorded (a duplicate's value, a complex key)
         self.values: dict[Any, int] | None = tables[0] if tables is not None else None
-        self.keys: dict[str, int] | None = tables[1] if tables is not None else None
+        self.keys: dict[Any, int] | None = tables[1] if tables is not None else None
         self.mark = mark
         self.anchor = anchor
         self.as_key = as_key  # a list or mapping written where a key should be

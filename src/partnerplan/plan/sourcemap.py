@@ -36,15 +36,15 @@ class SourceMap:
         # id(container) → (the container, its table): holding the container keeps the id
         # its own, and the `is` check below refuses a stranger that reuses a freed id.
         self._values: dict[int, tuple[Any, dict[Any, int]]] = {}
-        self._keys: dict[int, tuple[Any, dict[str, int]]] = {}
+        self._keys: dict[int, tuple[Any, dict[Any, int]]] = {}
 
     def start(self, root: Any, line: int, column: int) -> None:
         self.root, self.root_at = root, pack(line, column)
 
-    def tables(self, container: Any) -> tuple[dict[Any, int], dict[str, int]]:
+    def tables(self, container: Any) -> tuple[dict[Any, int], dict[Any, int]]:
         """The (value, key) position tables a new container fills while it is read."""
         values: dict[Any, int] = {}
-        keys: dict[str, int] = {}
+        keys: dict[Any, int] = {}
         self._values[id(container)] = (container, values)
         if isinstance(container, dict):
             self._keys[id(container)] = (container, keys)

@@ -80,6 +80,8 @@ class ValidateCache:
 
             folder = os.path.join(self.folder, key[:2])
             os.makedirs(folder, exist_ok=True)
-            atomic_write(os.path.join(folder, key + ".json"), json.dumps(record, ensure_ascii=False))
+            atomic_write(
+                os.path.join(folder, key + ".json"), json.dumps(record, ensure_ascii=False), durable=False
+            )
         except Exception:
             pass

@@ -97,14 +97,17 @@ _TMP_NAME = re.compile(r"^\.partnerplan-(?:(\d+)-)?[A-Za-z0-9_]+\.tmp$")
 _SWEPT: set[str] = set()  # folders already swept by this process: once is enough
 
 
-def atomic_write(path: str, data: bytes | str, *, expect: FileState | None = None) -> None:
+def atomic_write(
+    path: str, data: bytes | str, *, expect: FileState | None = None, durable: bool = True
+) -> None:
     """Write to a temporary file beside the file, flush it to disk, then rename it over.
 
     A link is written through: its target gets the new text and the link stays a link.
     A write-protected file is refused (WriteError "read_only"), not silently replaced.
     `expect`: the file as the caller read it (`file_state`); if it is not exactly that
     just before the rename (another program saved it), nothing is replaced and
-    WriteError "changed" is raised."""
+    WriteError "changed" is raised. `durable=False` skips the flush to disk: for caches,
+    which a crash may lose but must never leave half-written."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     target = os.path.realpath(path) if os.path.islink(path) else os.path.abspath(path)
     folder = os.path.dirname(target)
@@ -126,7 +129,8 @@ def atomic_write(path: str, data: bytes | str, *, expect: FileState | None = Non
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, _mode(target) if current is not None else 0o666 & ~_umask())
         if expect is not None and not _unchanged(target, expect):
             raise WriteError(path, "changed")
@@ -139,7 +143,8 @@ def atomic_write(path: str, data: bytes | str, *, expect: FileState | None = Non
         if isinstance(exc, OSError):
             raise WriteError(path, "os", exc.strerror or str(exc)) from None
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _mode(path: str) -> int:

@@ -234,7 +234,7 @@ def official_days(first: int, last: int) -> tuple[dict[date, str], frozenset[dat
             "workdays": sorted(d.isoformat() for d in workdays),
             "published": published,
         }
-        atomic_write(cache, json.dumps(payload, ensure_ascii=False))
+        atomic_write(cache, json.dumps(payload, ensure_ascii=False), durable=False)
     except Exception:
         pass
     return table, workdays, published

@@ -82,6 +82,6 @@ def _store(classes: Sequence[Any], path: str) -> None:
         from partnerplan.fsutil import atomic_write
 
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write(path, blob)
+        atomic_write(path, blob, durable=False)
     except Exception:
         pass

@@ -4,7 +4,6 @@ These are the file *as written*: frozen and closed to unknown keys. Cross-refere
 (groups, directions, forms) are checked afterwards by `check.py`, which has positions.
 """
 
-
 import re
 from dataclasses import dataclass
 from datetime import date

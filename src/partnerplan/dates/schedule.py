@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -164,7 +165,10 @@ def build_schedule(
     cal: AcademicCalendar,
     path: str = "",
     smap: SourceMap | None = None,
+    partners: Collection[str] | None = None,
 ) -> Schedule:
+    """`partners`: schedule only the partners with these ids (a partner's events depend
+    on nothing but the partner, the calendar, the vocabulary and the planner)."""
     smap = smap or SourceMap()
     events: list[Event] = []
     diags: list[Diagnostic] = []
@@ -179,6 +183,8 @@ def build_schedule(
     _year_notes(plan, cal, warn)
     org = org_key(plan)
     for pi, partner in enumerate(plan.partners):
+        if partners is not None and partner.id not in partners:
+            continue
         seen: dict[tuple[str, str | None], int] = defaultdict(int)
         wants: list[tuple[int, Activity, str, _Want]] = []
         plain: list[tuple[int, Activity, str, EventKind, Period | None]] = []
@@ -344,12 +350,13 @@ def _resolve(
     return out
 
 
-def plan_schedule(checked: Checked) -> Schedule:
-    """The Schedule of a checked plan (which must be usable: `checked.ok`)."""
+def plan_schedule(checked: Checked, partners: Collection[str] | None = None) -> Schedule:
+    """The Schedule of a checked plan (which must be usable: `checked.ok`); `partners`:
+    only those partners' events (see `build_schedule`)."""
     from partnerplan.dates.calendar import build_calendar
 
     assert checked.plan is not None and checked.vocabulary is not None
     cal = build_calendar(checked.plan)
     return build_schedule(
-        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map
+        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map, partners
     )

@@ -5,6 +5,10 @@ two sides are compared as validated models. Activities are matched inside a part
 their `id`, else by form and title, else (what remains) by position; an activity that
 leaves one partner and appears under another with the same id or form and title has
 moved.
+
+Only what can differ is scheduled: a partner's events depend on nothing but the partner,
+the plan's year and calendar, its vocabulary and the planner (`partners_to_schedule`), so
+partners equal on both sides are compared by value and left out of the schedule diff.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from partnerplan.dates.schedule import Event
+from partnerplan.plan.check import Vocabulary
 from partnerplan.plan.model import Activity, Partner, Plan
 
 
@@ -99,6 +104,8 @@ def diff_plans(old: Plan, new: Plan) -> list[Change]:
         if p.id not in old_p:
             continue
         a, b = old_p[p.id], p
+        if a == b:  # equal by value: no field and no activity differs
+            continue
         if a.name != b.name:
             changes.append(Change("partner_renamed", p.id, b.name, old=a.name, new=b.name))
         for f in ("group", "level", "purpose", "directions", "contacts", "agreement", "note"):
@@ -136,6 +143,32 @@ def diff_plans(old: Plan, new: Plan) -> list[Change]:
         if pb.id in old_p:
             changes.append(Change("activity_added", pb.id, pb.name, _title(y), "period", new=y.period))
     return changes
+
+
+def partners_to_schedule(
+    old: Plan, new: Plan, old_voc: Vocabulary, new_voc: Vocabulary
+) -> frozenset[str] | None:
+    """Ids of the partners whose events may differ between the two plans; None: all.
+
+    Scheduling reads, besides a partner itself, only the plan's year and calendar, its
+    vocabulary (form and direction names) and the planner (whose name keys every event's
+    identity): when any of them changed, every partner is rescheduled. A partner added,
+    removed or changed in any way is rescheduled on both sides; equal ones are not."""
+    if old.year != new.year or old.calendar != new.calendar or old.planner != new.planner:
+        return None
+    if old_voc != new_voc:
+        return None
+    old_p = {p.id: p for p in old.partners}
+    new_p = {p.id: p for p in new.partners}
+    if len(old_p) != len(old.partners) or len(new_p) != len(new.partners):
+        return None  # repeated ids: let the full schedule speak
+    ids = old_p.keys() | new_p.keys()
+    # An event's identity is «planner.partner.activity»: partners «a» and «a.b» could give
+    # two events one identity, and which one the diff keeps depends on all of them.
+    parts = [i.split(".") for i in ids if "." in i]
+    if any(".".join(p[:k]) in ids for p in parts for k in range(1, len(p))):
+        return None
+    return frozenset(pid for pid in ids if old_p.get(pid) != new_p.get(pid))
 
 
 def _match_activities(

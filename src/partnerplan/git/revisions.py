@@ -52,7 +52,7 @@ def diff_bytes(
     registries: tuple[Any, Any] = ("ids", "ids"),
 ) -> FileDiff:
     """Two versions of a plan file compared; `registries`: each side's partners.yaml."""
-    from partnerplan.git.diff import diff_events, diff_plans
+    from partnerplan.git.diff import diff_events, diff_plans, partners_to_schedule
 
     a, problem_a = _checked_text(old, f"{labels[0]}:{path}" if labels[0] else path, registries[0])
     b, problem_b = _checked_text(new, f"{labels[1]}:{path}" if labels[1] else path, registries[1])
@@ -64,8 +64,12 @@ def diff_bytes(
     if a is None or b is None:
         return FileDiff(path, [], [], status="added" if a is None else "removed")
     assert a.plan is not None and b.plan is not None
+    assert a.vocabulary is not None and b.vocabulary is not None
     changes = diff_plans(a.plan, b.plan)
-    events = diff_events(plan_schedule(a).events, plan_schedule(b).events)
+    # Only the partners that changed (all, when the calendar, year, vocabulary or planner
+    # did) are scheduled: the others' events are the same on both sides.
+    scope = partners_to_schedule(a.plan, b.plan, a.vocabulary, b.vocabulary)
+    events = diff_events(plan_schedule(a, scope).events, plan_schedule(b, scope).events)
     return FileDiff(path, changes, events)
 
 

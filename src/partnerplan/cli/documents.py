@@ -143,14 +143,17 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             fail(exc.message(lang), exc.exit_code)
         if not files:
             fail(t("cli.documents.no_plan_files_in", a0=", ".join(targets)))
+        jobs = documents.auto_jobs(len(files))  # a district's plans: two processes read them
         if len(files) > 10 and sys.stderr.isatty():
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
                 task = bar.add_task(t("cli.documents.reading_plans"), total=len(files))
-                net = documents.load_network(files, lambda done, total: bar.update(task, completed=done))
+                net = documents.load_network(
+                    files, lambda done, total: bar.update(task, completed=done), jobs=jobs
+                )
         else:
-            net = documents.load_network(files)
+            net = documents.load_network(files, jobs=jobs)
         for f, why in net.skipped:
             sys.stderr.write(t("cli.documents.skipped_the_plan_has_errors", f=f, why=why))  # fmt: skip
         if not net.orgs:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,34 +104,120 @@ def render(
 
 @dataclass(slots=True)
 class Network:
-    orgs: list[Any]  # report.OrgPlan
+    orgs: list[Any]  # report.OrgFigures (or report.OrgPlan: a plan with its events)
     skipped: list[tuple[str, str]]  # (file, why) for files that are not valid plans
 
 
-def load_network(paths: Iterable[str], progress: Any = None) -> Network:
-    """Every valid plan below `paths`, scheduled; `progress(done, total)` as files are read."""
-    from partnerplan.documents.report import OrgPlan
-    from partnerplan.plan.loader import load_plan
+def load_network(paths: Iterable[str], progress: Any = None, *, jobs: int = 1) -> Network:
+    """Every valid plan below `paths`, scheduled and counted for the report one at a
+    time, its events dropped once counted; `progress(done, total)` as files are read.
+
+    `jobs=2` lets a second process count plans while this one does too (`auto_jobs`
+    says when it pays). The result is the same either way: each plan is counted alone
+    and the counts are kept in the files' order. The second process is started the way
+    multiprocessing starts one: a script that calls this with jobs=2 must guard its own
+    top level with `if __name__ == "__main__":` (the partnerplan command does)."""
+    from partnerplan.documents.report import drop_unshared
     from partnerplan.plan.network import is_registry
 
     files = [f for f in find_plan_files(paths) if not is_registry(f)]
-    net = Network([], [])
-    for i, f in enumerate(files):
-        checked = load_plan(f)
-        first = checked.first_error()
-        if not checked.ok:
-            net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}" if first else ""))
-        else:
-            assert checked.plan is not None and checked.vocabulary is not None
-            sched = plan_schedule(checked)
-            first = next((d for d in sched.diagnostics if d.severity == "error"), None)
-            if first is not None:
-                net.skipped.append((f, f"{first.line}:{first.column}: {first.message()}"))
-            else:
-                net.orgs.append(OrgPlan(f, checked.plan, checked.vocabulary, sched.events))
+    counted: list[tuple[Any, str]] = [(None, "")] * len(files)
+    for done, (i, result) in enumerate(_count(files, jobs), 1):
+        counted[i] = result
         if progress is not None:
-            progress(i + 1, len(files))
+            progress(done, len(files))
+    net = Network([], [])
+    for f, (figures, why) in zip(files, counted, strict=True):
+        if figures is not None:
+            net.orgs.append(figures)
+        else:
+            net.skipped.append((f, why))
+    drop_unshared(net.orgs)
     return net
+
+
+PARALLEL_FROM = 16  # plans; below this a second process costs more than it saves
+_AHEAD = 2  # plans handed to the second process before it asks for more
+
+
+def auto_jobs(plans: int) -> int:
+    """2 for a network of PARALLEL_FROM plans or more on a machine with two cores, else 1;
+    PARTNERPLAN_JOBS=1 (or 2) decides instead."""
+    asked = os.environ.get("PARTNERPLAN_JOBS", "")
+    if asked in ("1", "2"):
+        return int(asked)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return 2 if plans >= PARALLEL_FROM and cores >= 2 else 1
+
+
+def _count(files: list[str], jobs: int) -> Iterator[tuple[int, tuple[Any, str]]]:
+    """(index, counted plan) for every file, as they are done. With jobs=2 a worker
+    process (forked from a fresh forkserver: no threads of this one come along) takes
+    the next plans while this process counts others; it never runs far ahead. Should it
+    die (killed, out of memory), this process counts its plans itself."""
+    import multiprocessing
+
+    if jobs < 2 or "forkserver" not in multiprocessing.get_all_start_methods():
+        yield from ((i, _org(f)) for i, f in enumerate(files))
+        return
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def done(i: int, future: Future[tuple[Any, str]]) -> tuple[int, tuple[Any, str]]:
+        try:
+            return i, future.result()
+        except BrokenProcessPool:
+            return i, _org(files[i])
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__, "partnerplan.plan.loader", "partnerplan.documents.report"])
+    cwd = os.getcwd()
+    queued: deque[tuple[int, Future[tuple[Any, str]]]] = deque()
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        try:
+            nxt, broken = 0, False
+            while nxt < len(files) or queued:
+                while not broken and len(queued) < _AHEAD and nxt < len(files):
+                    try:
+                        queued.append((nxt, pool.submit(_org, files[nxt], cwd)))
+                    except BrokenProcessPool:
+                        broken = True
+                        break
+                    nxt += 1
+                while queued and queued[0][1].done():
+                    yield done(*queued.popleft())
+                if nxt < len(files):
+                    yield nxt, _org(files[nxt])
+                    nxt += 1
+                elif queued:
+                    yield done(*queued.popleft())
+        finally:
+            for _, future in queued:
+                future.cancel()
+
+
+def _org(f: str, cwd: str | None = None) -> tuple[Any, str]:
+    """One plan file counted for the report (report.OrgFigures), or why it is skipped.
+    `cwd`: the folder relative paths are read from (in a worker process)."""
+    from partnerplan.documents.report import OrgPlan, org_figures
+    from partnerplan.plan.loader import load_plan
+
+    if cwd is not None and os.getcwd() != cwd:
+        os.chdir(cwd)
+    checked = load_plan(f)
+    first = checked.first_error()
+    if not checked.ok:
+        return None, f"{first.line}:{first.column}: {first.message()}" if first else ""
+    assert checked.plan is not None and checked.vocabulary is not None
+    sched = plan_schedule(checked)
+    first = next((d for d in sched.diagnostics if d.severity == "error"), None)
+    if first is not None:
+        return None, f"{first.line}:{first.column}: {first.message()}"
+    return org_figures(OrgPlan(f, checked.plan, checked.vocabulary, sched.events)), ""
 
 
 def report(
@@ -147,13 +234,13 @@ def report(
     from partnerplan.documents.report import build_report
 
     r = build_report(net.orgs, year_end=year_end)
-    r.by_month = every_month(r.by_month, [(o.plan.start, o.plan.end) for o in net.orgs])
+    r.by_month = every_month(r.by_month, [(o.start, o.end) for o in net.orgs])
     title = (
         "Анализ работы с социальными партнёрами за год"
         if year_end
         else "Отчёт о работе с социальными партнёрами"
     )
-    years = sorted({o.plan.year for o in net.orgs})
+    years = sorted({o.year for o in net.orgs})
     subtitle = (
         net.orgs[0].name + ", " if len(net.orgs) == 1 else f"Организаций: {len(net.orgs)}, "
     ) + ", ".join(years)

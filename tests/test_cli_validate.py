@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from partnerplan.cli.main import detect_lang
 from partnerplan.plan.schema import json_schema_text
@@ -269,11 +271,30 @@ def test_a_result_keeps_only_the_lines_its_diagnostics_point_at() -> None:
     from partnerplan.diagnostics import Diagnostic
     from partnerplan.validation import ShownLines
 
-    lines = [f"line {i}" for i in range(1, 100_001)]
-    shown = ShownLines(lines, [Diagnostic("PP204", "warning", "p.yaml", 7, 3, {})])
+    text = "".join(f"line {i}\n" for i in range(1, 100_001))
+    shown = ShownLines(text, [Diagnostic("PP204", "warning", "p.yaml", 7, 3, {})])
     assert len(shown) == 100_000
     assert shown[6] == "line 7" and shown[-1] == "" and shown[0] == ""
     assert shown[5:8] == ["", "line 7", ""]
     assert len(shown._kept) == 1
     with pytest.raises(IndexError):
         shown[100_000]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "бв", " ", "\n", "\r\n", "\r", "\x0b", "\u2028", "\x85", "#"]), max_size=40
+    ),
+    st.sets(st.integers(min_value=0, max_value=25), max_size=6),
+)
+def test_shown_lines_are_the_lines_splitlines_gives(parts: list[str], wanted: set[int]) -> None:
+    from partnerplan.diagnostics import Diagnostic
+    from partnerplan.validation import ShownLines
+
+    text = "".join(parts)
+    lines = text.splitlines()
+    shown = ShownLines(text, [Diagnostic("PP204", "warning", "p.yaml", n, 1, {}) for n in wanted])
+    assert len(shown) == len(lines)
+    for n in wanted:
+        if 0 < n <= len(lines):
+            assert shown[n - 1] == lines[n - 1]

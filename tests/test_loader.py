@@ -114,3 +114,31 @@ def test_diff_in_english_has_no_russian_words_of_ours(network_repo: Path, run: R
     # Plan text stands in «…»; the rest is ours and must be English.
     ours = re.sub(r"«[^«»]*(«[^«»]*»[^«»]*)*»", "", out)
     assert not re.search("[а-яё]", ours, re.IGNORECASE), ours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: \x01b\n",
+        'a: "x\n',
+        "a:\n\t- b\n",
+        "x: \x00\n",
+        "a: b\nc\n",
+        "a: [1, 2\n",
+        "k: v\r\nm: \x85 z\r\n",
+        "- a\n b: c\n",
+        "a: \ud7ff\ue000 \x7f\n",
+        "a: b\n\x1b[2J: c\n",
+        "версия: 1\nпартнёры:\n  - имя: «Школа»\n    срок: Май-июнь\n",
+    ],
+)
+def test_libyaml_reading_the_files_bytes_says_what_it_says_of_the_text(text: str) -> None:
+    from partnerplan.plan.load import load_text
+
+    as_text = load_text(text, "p.yaml")
+    as_bytes = load_text(text, "p.yaml", text.encode("utf-8"))
+    assert as_bytes.data == as_text.data
+    assert [(d.code, d.line, d.column, d.args) for d in as_bytes.diagnostics] == [
+        (d.code, d.line, d.column, d.args) for d in as_text.diagnostics
+    ]
+    assert as_bytes.source_map.find(()) == as_text.source_map.find(())

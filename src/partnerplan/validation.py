@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
@@ -42,13 +43,27 @@ def _walk(root: str) -> Iterator[str]:
 
 
 class ShownLines(Sequence[str]):
-    """A file's lines as its diagnostics' carets see them: the lines they point at are
-    kept, the others read as empty. A folder of big plans is validated before anything
-    is printed; keeping every line of every file would grow with the folder."""
+    """A file's lines as its diagnostics' carets see them (`str.splitlines`): the lines
+    they point at are kept, the others read as empty. A folder of big plans is validated
+    before anything is printed; keeping every line of every file would grow with the
+    folder, and splitting a 40,000-activity plan into lines alone costs 30 MB."""
 
-    def __init__(self, lines: list[str], diags: Iterable[Diagnostic]) -> None:
+    def __init__(self, text: str, diags: Iterable[Diagnostic]) -> None:
+        wanted = {d.line for d in diags if d.line > 0}
+        if _ODD_BREAKS.search(text) is None:  # only \n and \r\n: walk to the wanted lines
+            self._count = text.count("\n") + (0 if not text or text.endswith("\n") else 1)
+            self._kept = {}
+            start, number = 0, 1
+            for line in sorted(n for n in wanted if n <= self._count):
+                while number < line:
+                    start = text.index("\n", start) + 1
+                    number += 1
+                end = text.find("\n", start)
+                self._kept[line] = text[start : len(text) if end < 0 else end].removesuffix("\r")
+            return
+        lines = text.splitlines()
         self._count = len(lines)
-        self._kept = {d.line: lines[d.line - 1] for d in diags if 0 < d.line <= len(lines)}
+        self._kept = {n: lines[n - 1] for n in wanted if n <= len(lines)}
 
     def __len__(self) -> int:
         return self._count
@@ -63,6 +78,10 @@ class ShownLines(Sequence[str]):
         if not -self._count <= index < self._count:
             raise IndexError(index)
         return self._kept.get(index % self._count + 1, "")
+
+
+# What str.splitlines breaks at besides \n (and the \r of \r\n).
+_ODD_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)
@@ -104,7 +123,8 @@ def check_file(
         from partnerplan.dates.schedule import plan_schedule
 
         # Periods and days: unreadable periods are errors, days off and clashes warnings.
-        diags = sorted([*diags, *plan_schedule(result).diagnostics], key=Diagnostic.sort_key)
+        found = plan_schedule(result, events_too=False).diagnostics
+        diags = sorted([*diags, *found], key=Diagnostic.sort_key)
     elif result.partial is not None and result.partial_vocabulary is not None:
         # The file is invalid, but its readable part may hide more problems: say them now.
         from partnerplan.dates.calendar import build_calendar
@@ -132,7 +152,7 @@ def check_file(
             index.append((p.id, p.name, line, col))
     partners = len(plan.partners) if plan else 0
     activities = sum(len(p.activities) for p in plan.partners) if plan else 0
-    shown = ShownLines(result.loaded.lines, diags)
+    shown = ShownLines(result.loaded.text, diags)
     return FileResult(file, shown, _strict(diags, strict), partners, activities, index)
 
 
@@ -177,7 +197,7 @@ def validate(paths: Iterable[str], *, strict: bool = False, use_cache: bool = Tr
             continue
         if is_registry(file):
             reg = registry_of(file)[0]
-            shown = ShownLines(reg.loaded.lines, reg.diagnostics)
+            shown = ShownLines(reg.loaded.text, reg.diagnostics)
             summary.results.append(FileResult(file, shown, _strict(reg.diagnostics, strict), 0, 0))
             continue
         reg_path = registry_path(file)
@@ -243,7 +263,7 @@ def _cached(store: Any, key: str, file: str, raw: bytes) -> FileResult | None:
         partners, activities = int(record["partners"]), int(record["activities"])
     except Exception:  # whatever shape the record has, it is only a miss
         return None
-    return FileResult(file, ShownLines(text.splitlines(), diags), diags, partners, activities, index)
+    return FileResult(file, ShownLines(text, diags), diags, partners, activities, index)
 
 
 def _remember(store: Any, key: str, result: FileResult) -> None:

@@ -166,9 +166,12 @@ def build_schedule(
     path: str = "",
     smap: SourceMap | None = None,
     partners: Collection[str] | None = None,
+    events_too: bool = True,
 ) -> Schedule:
     """`partners`: schedule only the partners with these ids (a partner's events depend
-    on nothing but the partner, the calendar, the vocabulary and the planner)."""
+    on nothing but the partner, the calendar, the vocabulary and the planner).
+    `events_too=False`: only the diagnostics; each partner's events are dropped once
+    checked (validate of 40,000 activities need not hold 90,000 events)."""
     smap = smap or SourceMap()
     events: list[Event] = []
     diags: list[Diagnostic] = []
@@ -185,6 +188,8 @@ def build_schedule(
     for pi, partner in enumerate(plan.partners):
         if partners is not None and partner.id not in partners:
             continue
+        if not events_too:
+            events.clear()
         seen: dict[tuple[str, str | None], int] = defaultdict(int)
         wants: list[tuple[int, Activity, str, _Want]] = []
         plain: list[tuple[int, Activity, str, EventKind, Period | None]] = []
@@ -251,6 +256,8 @@ def build_schedule(
                     extras=extras,
                 )
             )
+    if not events_too:
+        events.clear()
     events.sort(key=Event.sort_key)
     return Schedule(tuple(events), tuple(sorted(diags, key=Diagnostic.sort_key)), periods, cal)
 
@@ -350,13 +357,16 @@ def _resolve(
     return out
 
 
-def plan_schedule(checked: Checked, partners: Collection[str] | None = None) -> Schedule:
-    """The Schedule of a checked plan (which must be usable: `checked.ok`); `partners`:
-    only those partners' events (see `build_schedule`)."""
+def plan_schedule(
+    checked: Checked, partners: Collection[str] | None = None, *, events_too: bool = True
+) -> Schedule:
+    """The Schedule of a checked plan (which must be usable: `checked.ok`); `partners`
+    and `events_too` as for `build_schedule`."""
     from partnerplan.dates.calendar import build_calendar
 
     assert checked.plan is not None and checked.vocabulary is not None
     cal = build_calendar(checked.plan)
+    loaded = checked.loaded
     return build_schedule(
-        checked.plan, checked.vocabulary, cal, checked.loaded.path, checked.loaded.source_map, partners
+        checked.plan, checked.vocabulary, cal, loaded.path, loaded.source_map, partners, events_too
     )

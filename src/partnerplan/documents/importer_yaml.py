@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 # The formatter's own rules for flow or block, so the two layouts agree to the character.
-from partnerplan.plan.format import _FLOW_RECORDS, LINE_LIMIT, _width
+from partnerplan.plan.canonical import FLOW_RECORDS, LINE_LIMIT, flow_width
 from partnerplan.plan.model import Plan
 from partnerplan.plan.translate import field_model, model_keys
 
@@ -122,7 +122,7 @@ def _mapping(
             words = all(not isinstance(v, dict | list) for v in value)
             if not value:
                 out.append(head + " []")
-            elif words and col + len(k) + 2 + _width(value) <= LINE_LIMIT:
+            elif words and col + len(k) + 2 + flow_width(value) <= LINE_LIMIT:
                 out.append(f"{head} {_flow(value)}")
             else:
                 out.append(head)
@@ -140,7 +140,7 @@ def _sequence(
         if isinstance(item, dict):
             if not item:
                 out.append(lead + "{}")
-            elif path in _FLOW_RECORDS and col + 2 + _width(item) <= LINE_LIMIT:
+            elif path in FLOW_RECORDS and col + 2 + flow_width(item) <= LINE_LIMIT:
                 out.append(lead + _flow(item))
             else:
                 _mapping(item, model, path, col + 2, out, lead)

@@ -19,7 +19,10 @@ Like black, `format_text` proves its output before anyone writes it: the output 
 read back to the same data (every scalar compared as the text the validator sees), keep
 every comment — counted by `comment_texts`, a scanner of its own on libyaml's token
 positions, independent of ruamel, which drops what it cannot attach — and be stable
-under a second run. A failure there is an internal error, never a changed plan.
+under a second run. A failure there is an internal error, never a changed plan. An
+output equal to its input has nothing to prove, and a text that `canonical.is_canonical`
+proves canonical from libyaml's events is returned as it is, without ruamel (imported
+only when a round trip is needed): `fmt --check` of a formatted file costs a read.
 `format_path` also remembers the file as read, so its `write` refuses to replace a file
 that was saved meanwhile (fsutil.WriteError "changed").
 """
@@ -27,21 +30,16 @@ that was saved meanwhile (fsutil.WriteError "changed").
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from partnerplan.fsutil import FileState
+from partnerplan.plan.canonical import FLOW_RECORDS, LINE_LIMIT, flow_width, is_canonical
 from partnerplan.plan.comments import Scan, ScanError, lost_comments, scan
 from partnerplan.plan.model import Plan
 from partnerplan.plan.translate import field_model, model_keys
-
-LINE_LIMIT = 100  # a flow list or record longer than this is written one item a line
-
-# Lists whose records are short enough to read best on one line each.
-_FLOW_RECORDS = {("directions",), ("groups",), ("forms",), ("calendar", "breaks"), ("calendar", "terms")}
 
 
 class FormatError(Exception):
@@ -67,9 +65,12 @@ def round_trip_yaml() -> Any:
 
 def format_text(text: str, root: type[BaseModel] = Plan) -> str:
     """The canonical form of a plan's text; raises FormatError when it cannot."""
+    if is_canonical(text, root):  # proven from libyaml's events: no round trip, no ruamel
+        return text
     text = text.replace("\r\n", "\n")
     result = _format(text, root)
-    _assert_equivalent(text, result, root)
+    if result != text:  # an unchanged text has nothing to prove
+        _assert_equivalent(text, result, root)
     return result
 
 
@@ -202,9 +203,9 @@ class _Layout:
             wanted = [k for k in order if k in node] + [k for k in keys if k not in order]
             if wanted != keys:
                 _reorder(node, wanted)
-            record = path[-1:] == ("#item",) and path[:-1] in _FLOW_RECORDS
+            record = path[-1:] == ("#item",) and path[:-1] in FLOW_RECORDS
             if not keep_style and not _has_comments(node):  # restyling could strand comments
-                if record and not self._holds_kept(node) and prefix + _width(node) <= LINE_LIMIT:
+                if record and not self._holds_kept(node) and prefix + flow_width(node) <= LINE_LIMIT:
                     node.fa.set_flow_style()
                 else:
                     node.fa.set_block_style()
@@ -220,7 +221,7 @@ class _Layout:
         elif isinstance(node, CommentedSeq):
             words = all(not isinstance(v, (dict, list)) and v not in self.kept for v in node)
             if not keep_style and not _has_comments(node):
-                if words and len(node) > 0 and prefix + _width(node) <= LINE_LIMIT:
+                if words and len(node) > 0 and prefix + flow_width(node) <= LINE_LIMIT:
                     node.fa.set_flow_style()
                 else:
                     node.fa.set_block_style()
@@ -233,42 +234,6 @@ class _Layout:
         if isinstance(node, list):
             return any(self._holds_kept(v) for v in node)
         return isinstance(node, str) and node in self.kept
-
-
-# Text that YAML would read as something else, or that holds flow indicators, is quoted.
-_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
-_NOT_TEXT = re.compile(
-    r"[-+]?(\.?[0-9][0-9_.:eE+-]*|\.inf|\.nan)|~|null|true|false|yes|no|on|off|y|n|"
-    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*",
-    re.IGNORECASE,
-)
-
-
-def _width(value: Any) -> int:
-    """About how many characters `value` takes written in flow style."""
-    if isinstance(value, dict):
-        inner = sum(len(str(k)) + 2 + _width(v) for k, v in value.items())
-        return 2 + inner + 2 * max(len(value) - 1, 0)
-    if isinstance(value, list):
-        return 2 + sum(_width(v) for v in value) + 2 * max(len(value) - 1, 0)
-    if isinstance(value, bool):
-        return 5 if not value else 4
-    if value is None:
-        return 4
-    text = str(value)
-    if not isinstance(value, str):
-        return len(text)
-    quoted = (
-        not text
-        or text[0] in _PLAIN_START
-        or text != text.strip()
-        or any(c in text for c in ",[]{}\n")
-        or ": " in text
-        or " #" in text
-        or text.endswith(":")
-        or _NOT_TEXT.fullmatch(text) is not None
-    )
-    return len(text) + (2 + text.count("'") if quoted else 0)
 
 
 def _parent_key(path: tuple[str, ...]) -> tuple[str, ...]:
@@ -368,8 +333,10 @@ def format_path(path: str) -> Formatted:
     state = None
     if before is not None:
         state = FileState(before.device, before.inode, before.size, before.mtime_ns, raw)
-    new = format_text(loaded.text, Registry if is_registry(path) else Plan)
-    return Formatted(path, loaded.text, new, state)
+    text = loaded.text
+    del loaded  # its data and positions go before formatting starts: one peak, not two
+    new = format_text(text, Registry if is_registry(path) else Plan)
+    return Formatted(path, text, new, state)
 
 
 def format_file(path: str) -> tuple[str, str]:

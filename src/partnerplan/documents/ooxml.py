@@ -31,7 +31,8 @@ FONT = "Times New Roman"
 # strings must be XML compatible"). Text pasted from Word brings vertical tabs (its
 # Shift+Enter) and form feeds: those become spaces, the rest of the C0 controls, lone
 # surrogates and U+FFFE/U+FFFF are dropped. CR is dropped too: Word shows it as nothing.
-_NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Spelled as what is forbidden: the complement of the allowed ranges takes 12 ms to compile.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _AS_SPACE = {"\x0b": " ", "\x0c": " "}
 
 

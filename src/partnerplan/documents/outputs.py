@@ -55,8 +55,6 @@ def check_folder(output: str) -> None:
 
 def render_files(checked: Any, output: str, to: str, what: str, **options: Any) -> dict[str, bytes]:
     """The plan rendered to `output` (docx, html, md, or the model alone as png/svg)."""
-    from jinja2 import TemplateError
-
     from partnerplan.documents.build import render
 
     if to == "xlsx":  # a sheet to filter: the plan's table, or the calendar's events
@@ -65,6 +63,7 @@ def render_files(checked: Any, output: str, to: str, what: str, **options: Any) 
     stem = os.path.splitext(output)[0] if output != "-" else "plan"
     # A user's reference document is read by python-docx: its failures mean "not a .docx".
     bad_docx = _bad_docx_errors() if options.get("reference") else ()
+    template_errors = _template_errors(to)
     try:
         result = render(
             checked, "docx" if picture else to, "model" if picture else what, picture=picture,
@@ -72,9 +71,19 @@ def render_files(checked: Any, output: str, to: str, what: str, **options: Any) 
         )  # fmt: skip
     except bad_docx as exc:
         raise Problem("reference_not_docx", exit_code=1, path=options["reference"]) from exc
-    except TemplateError as exc:
+    except template_errors as exc:
         raise Problem("template_error", exit_code=1, detail=str(exc)) from exc
     return {output: result.data, **{stem + suffix: blob for suffix, blob in result.extra.items() if blob}}
+
+
+def _template_errors(to: str) -> tuple[type[Exception], ...]:
+    """Jinja's errors, for the outputs made from templates (HTML, Markdown): a Word file
+    needs no Jinja, and importing it only to name its exception costs 30 ms."""
+    if to not in ("html", "md"):
+        return ()
+    from jinja2 import TemplateError
+
+    return (TemplateError,)
 
 
 def _xlsx(checked: Any, what: str) -> bytes:
@@ -90,8 +99,6 @@ def _xlsx(checked: Any, what: str) -> bytes:
 
 
 def report_files(net: Any, output: str, to: str, **options: Any) -> dict[str, bytes]:
-    from jinja2 import TemplateError
-
     if to == "xlsx":  # one sheet per table, numbers as numbers
         from partnerplan.documents.report import build_report
         from partnerplan.documents.xlsx import report_xlsx
@@ -103,7 +110,7 @@ def report_files(net: Any, output: str, to: str, **options: Any) -> dict[str, by
     stem = os.path.splitext(output)[0] if output != "-" else "report"
     try:
         result = report(net, to, stem=os.path.basename(stem), **options)
-    except TemplateError as exc:
+    except _template_errors(to) as exc:
         raise Problem("template_error", exit_code=1, detail=str(exc)) from exc
     return {output: result.data, **{stem + suffix: blob for suffix, blob in result.extra.items() if blob}}
 

@@ -358,7 +358,7 @@ def big_plan_rows(n: int = 40_000) -> None:
     )
     for label, args, target in (
         ("validate", ["validate", str(big)], None),
-        ("schedule", ["schedule", str(big), "-o", str(DATA / "schedule.txt")], None),
+        ("schedule (the table, to a pipe)", ["schedule", str(big)], None),
         (
             "schedule --format json",
             ["schedule", str(big), "--format", "json", "-o", str(DATA / "schedule.json")],

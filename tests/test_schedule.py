@@ -551,6 +551,18 @@ def test_the_text_schedule_is_a_plain_aligned_table_when_piped(run: Run) -> None
 def test_the_plain_table_shows_control_characters_instead_of_obeying_them() -> None:
     from partnerplan.cli.table import _plain
 
-    text = _plain("План\x1b]0;взлом\x07", ["Дата", "Партнёр"], [("Май", [["1 мая", "Школа\x1b[2J"]])])
+    text = "".join(
+        _plain("План\x1b]0;взлом\x07", ["Дата", "Партнёр"], [("Май", [["1 мая", "Школа\x1b[2J"]])])
+    )
     assert "\x1b" not in text and "\x07" not in text
     assert "Школа\\x1b[2J" in text and "План\\x1b]0;взлом\\x07" in text
+
+
+def test_the_plain_table_wraps_at_spaces_and_keeps_every_word() -> None:
+    from partnerplan.cli.table import PLAIN_WIDTH, _wrap
+
+    text = "Профилактические беседы «Моя безопасность», «Закон и подросток» и ещё одно-очень-длинное-слово-без-пробелов-вовсе"
+    lines = _wrap(text, PLAIN_WIDTH)
+    assert " ".join(lines) == text
+    assert all(len(ln) <= PLAIN_WIDTH or " " not in ln for ln in lines)
+    assert len(lines) >= 3

@@ -125,10 +125,13 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
                 fail(t("cli.dates.is_not_a_date_use_yyyy", raw=raw))
         checked = checked_plan(plan, t, lang)
         sched = plan_schedule(checked)
-        print_diagnostics(checked.loaded.lines, [d for d in sched.diagnostics if d.severity == "error"], lang)
-        if any(d.severity == "error" for d in sched.diagnostics):
+        errors = [d for d in sched.diagnostics if d.severity == "error"]
+        if errors:
+            print_diagnostics(checked.loaded.lines, errors, lang)
             raise typer.Exit(1)
-        if partner is not None and not any(p.id == partner for p in checked.plan.partners):
+        the_plan = checked.plan
+        del checked  # its text, data and positions (most of a big plan's memory) are done with
+        if partner is not None and not any(p.id == partner for p in the_plan.partners):
             fail(t("cli.dates.no_partner_with_id_in_the", partner=partner))
         events = select_events(sched.events, partner=partner, month=month, start=bounds[0], end=bounds[1])
         if fmt == "ics":
@@ -136,7 +139,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             from partnerplan.git.gitio import file_revision
 
             revision = file_revision(plan) if plan != "-" else None
-            data: str | bytes = to_ics(checked.plan, events, revision)
+            data: str | bytes = to_ics(the_plan, events, revision)
         elif fmt == "json":
             data = events_json_bytes(events)
         elif fmt == "csv":
@@ -146,11 +149,11 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
 
             if not output:
                 fail(t("cli.dates.xlsx_needs_output"))
-            data = schedule_xlsx(checked.plan, events)
+            data = schedule_xlsx(the_plan, events)
         else:
             if output:
                 fail(t("cli.dates.the_table_is_for_the_screen"))
-            print_table(checked.plan, events, sched, lang, t)
+            print_table(the_plan, events, sched, lang, t)
             raise typer.Exit(0)
         if output:
             write(output, data, t, [plan])

@@ -109,7 +109,7 @@ def bench_json() -> None:
     def old() -> str:
         return json.dumps(event_rows(events), ensure_ascii=False, indent=2) + "\n"
 
-    assert old() == events_json(events)
+    assert old() == events_json(events).decode()
     print(f"B. schedule --format json of 40,000 activities ({len(events)} events), CPU, best of 3")
     print(f"  {'json.dumps(event_rows(…), indent=2) (before)':<52} {cpu_best(old):6.2f} s")
     print(f"  {'events_json (now)':<52} {cpu_best(lambda: events_json(events)):6.2f} s")

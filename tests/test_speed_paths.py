@@ -290,7 +290,7 @@ def _reference_rows(events: Any) -> list[dict[str, Any]]:
 def test_schedule_json_is_byte_identical_on_shipped_plans(path: Path) -> None:
     events = plan_schedule(load_plan(path)).events
     assert events
-    assert events_json(events) == _reference_json(events)
+    assert events_json(events).decode() == _reference_json(events)
     assert event_rows(events) == _reference_rows(events)
 
 
@@ -303,7 +303,7 @@ def test_schedule_json_is_byte_identical_on_a_40000_activity_plan() -> None:
     checked = load_plan(plan_text(40_000).encode("utf-8"), path="big.yaml", registry=None)
     events = plan_schedule(checked).events
     assert len(events) > 40_000
-    assert events_json(events) == _reference_json(events)
+    assert events_json(events).decode() == _reference_json(events)
 
 
 HOSTILE = [
@@ -333,9 +333,9 @@ def test_schedule_json_is_byte_identical_for_hostile_text() -> None:
         )
         for i, text in enumerate(HOSTILE)
     ]
-    assert events_json(events) == _reference_json(events)
-    assert events_json([]) == _reference_json([]) == "[]\n"
-    assert json.loads(events_json(events))[1]["title"] == HOSTILE[1]
+    assert events_json(events).decode() == _reference_json(events)
+    assert events_json([]).decode() == _reference_json([]) == "[]\n"
+    assert json.loads(events_json(events).decode())[1]["title"] == HOSTILE[1]
 
 
 def test_cli_schedule_json_is_the_reference(run: Any) -> None:

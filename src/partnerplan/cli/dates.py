@@ -112,7 +112,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
     ) -> None:
         from datetime import date
 
-        from partnerplan.dates.events import events_csv, events_json_bytes, select_events
+        from partnerplan.dates.events import events_csv, events_json, select_events
         from partnerplan.dates.schedule import plan_schedule
 
         if fmt not in ("table", "json", "csv", "ics", "xlsx"):
@@ -141,7 +141,7 @@ def register(app: typer.Typer, t: Say, lang: str) -> None:
             revision = file_revision(plan) if plan != "-" else None
             data: str | bytes = to_ics(the_plan, events, revision)
         elif fmt == "json":
-            data = events_json_bytes(events)
+            data = events_json(events)
         elif fmt == "csv":
             data = events_csv(events)
         elif fmt == "xlsx":

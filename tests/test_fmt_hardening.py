@@ -21,7 +21,7 @@ from partnerplan.plan.format import FormatError, format_path, format_text
 from partnerplan.plan.load import load_text
 from partnerplan.plan.starter import starter_plan
 
-from .conftest import ROOT, Run
+from .conftest import ROOT, Run, fmt_stalled_in_fsync
 
 HEAD = "version: 1\nplanner: {name: X}\nyear: 2025/2026\n"
 
@@ -221,19 +221,7 @@ def test_stale_temporary_files_are_swept(tmp_path: Path) -> None:
 def test_a_killed_fmt_leaves_a_named_temporary_that_a_later_run_removes(tmp_path: Path) -> None:
     f = tmp_path / "p.yaml"
     f.write_text(UNFORMATTED, encoding="utf-8")
-    slow = tmp_path / "slow.py"
-    slow.write_text(
-        "import os, time, runpy, sys\n"
-        "def fsync(fd):\n    time.sleep(30)\n"
-        "os.fsync = fsync\n"
-        f"sys.argv = ['partnerplan', 'fmt', {str(f)!r}]\n"
-        "runpy.run_module('partnerplan', run_name='__main__')\n",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen([sys.executable, str(slow)])
-    deadline = time.time() + 20
-    while time.time() < deadline and not list(tmp_path.glob(".partnerplan-*.tmp")):
-        time.sleep(0.05)
+    proc = fmt_stalled_in_fsync(f)
     proc.kill()
     proc.wait()
     left = list(tmp_path.glob(".partnerplan-*.tmp"))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from partnerplan.plan.format import FormatError, format_text
 from partnerplan.plan.load import load_text
 
-from .conftest import PLANS, Run
+from .conftest import PLANS, Run, fmt_stalled_in_fsync
 
 PLAN = """\
 # yaml-language-server: $schema=plan.schema.json
@@ -226,26 +226,11 @@ def test_an_interrupted_write_leaves_the_original(tmp_path: Path, monkeypatch: p
 def test_a_killed_fmt_process_leaves_the_original(tmp_path: Path) -> None:
     """A real SIGKILL while fmt writes: the file is the old text or the new, never half."""
     import signal
-    import sys
-    import time
 
     f = tmp_path / "p.yaml"
     original = "year: 2025/2026\nversion: 1\nplanner: {name: X}\n"
     f.write_text(original, encoding="utf-8")
-    slow = tmp_path / "slow.py"
-    slow.write_text(
-        "import os, time, runpy, sys\n"
-        "real = os.fsync\n"
-        "def fsync(fd):\n    time.sleep(30)\n    real(fd)\n"
-        "os.fsync = fsync\n"
-        f"sys.argv = ['partnerplan', 'fmt', {str(f)!r}]\n"
-        "runpy.run_module('partnerplan', run_name='__main__')\n",
-        encoding="utf-8",
-    )
-    proc = subprocess.Popen([sys.executable, str(slow)])
-    deadline = time.time() + 20
-    while time.time() < deadline and not list(tmp_path.glob(".partnerplan-*")):
-        time.sleep(0.05)
+    proc = fmt_stalled_in_fsync(f)
     assert list(tmp_path.glob(".partnerplan-*")), "fmt never started writing"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
